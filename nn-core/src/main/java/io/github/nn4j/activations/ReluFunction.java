@@ -1,0 +1,37 @@
+package io.github.nn4j.activations;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinear;
+import org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinearDerivative;
+import org.nd4j.linalg.factory.Nd4j;
+
+/** {@code max(0, z)}; derivative 1 for {@code z > 0}, 0 otherwise. */
+final class ReluFunction implements Activation {
+
+    static final ReluFunction INSTANCE = new ReluFunction();
+
+    @Override
+    public String name() {
+        return "relu";
+    }
+
+    @Override
+    public void forward(INDArray input, INDArray output) {
+        Nd4j.exec(new RectifiedLinear(input, output, 0.0));
+    }
+
+    @Override
+    public void backward(INDArray input, INDArray output, INDArray outputGradient, INDArray inputGradient) {
+        Nd4j.exec(new RectifiedLinearDerivative(input, outputGradient, inputGradient));
+    }
+
+    @Override
+    public double value(double x) {
+        return Math.max(0.0, x);
+    }
+
+    @Override
+    public double derivative(double x) {
+        return x > 0 ? 1.0 : 0.0;
+    }
+}

@@ -1,0 +1,98 @@
+package io.github.nn4j.data;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+/**
+ * Cuts a data set into mini-batches, reshuffled every epoch from a seeded generator.
+ *
+ * <p>Each epoch gathers the rows in shuffled order into two buffers allocated once (one native
+ * call per array) and hands out batches as views of consecutive rows, so no batch is copied.
+ * The batches of one epoch stay valid until the next call to {@link #nextEpoch()}.
+ */
+public final class BatchIterator {
+
+    private final DataSet data;
+    private final int batchSize;
+    private final boolean shuffle;
+    private final boolean dropLast;
+    private final Random random;
+    private final int[] order;
+    private INDArray shuffledFeatures;
+    private INDArray shuffledLabels;
+
+    /**
+     * Creates an iterator.
+     *
+     * @param data      the examples
+     * @param batchSize examples per batch, at least 1
+     * @param shuffle   whether to reshuffle every epoch
+     * @param dropLast  whether to drop a last batch smaller than {@code batchSize}
+     * @param seed      the seed of the shuffle
+     */
+    public BatchIterator(DataSet data, int batchSize, boolean shuffle, boolean dropLast, long seed) {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batch size must be at least 1, got " + batchSize);
+        }
+        if (dropLast && batchSize > data.size()) {
+            throw new IllegalArgumentException("batch size " + batchSize + " with the last partial batch dropped "
+                    + "leaves no batch of " + data.size() + " examples");
+        }
+        this.data = data;
+        this.batchSize = batchSize;
+        this.shuffle = shuffle;
+        this.dropLast = dropLast;
+        this.random = new Random(seed);
+        this.order = new int[data.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+    }
+
+    /** Number of batches per epoch. */
+    public int batchesPerEpoch() {
+        int n = data.size();
+        return dropLast ? n / batchSize : (n + batchSize - 1) / batchSize;
+    }
+
+    /**
+     * The batches of the next epoch, in (re)shuffled order.
+     *
+     * @return the batches, views valid until the next call
+     */
+    public List<Batch> nextEpoch() {
+        INDArray features = data.features();
+        INDArray labels = data.labels();
+        if (shuffle) {
+            for (int i = order.length - 1; i > 0; i--) {
+                int j = random.nextInt(i + 1);
+                int swap = order[i];
+                order[i] = order[j];
+                order[j] = swap;
+            }
+            if (shuffledFeatures == null) {
+                shuffledFeatures = Nd4j.createUninitialized(features.dataType(), features.shape());
+                shuffledLabels = Nd4j.createUninitialized(labels.dataType(), labels.shape());
+            }
+            Nd4j.pullRows(features, shuffledFeatures, 1, order);
+            Nd4j.pullRows(labels, shuffledLabels, 1, order);
+            features = shuffledFeatures;
+            labels = shuffledLabels;
+        }
+        List<Batch> batches = new ArrayList<>(batchesPerEpoch());
+        for (int b = 0; b < batchesPerEpoch(); b++) {
+            int start = b * batchSize;
+            int end = Math.min(start + batchSize, data.size());
+            batches.add(new Batch(rows(features, start, end), rows(labels, start, end)));
+        }
+        return batches;
+    }
+
+    private static INDArray rows(INDArray array, int start, int end) {
+        return array.get(NDArrayIndex.interval(start, end), NDArrayIndex.all());
+    }
+}

@@ -1,0 +1,96 @@
+package io.github.nn4j.layers;
+
+import io.github.nn4j.activations.Activation;
+import io.github.nn4j.model.Buffers;
+import io.github.nn4j.model.Mode;
+import io.github.nn4j.model.Shapes;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * A layer that applies an {@link Activation} element-wise: {@code A = φ(Z)}, shape preserved.
+ * Backward: {@code dL/dZ = dL/dA ⊙ φ'(Z)}.
+ *
+ * <p>The named subclasses ({@link ReLU}, {@link Sigmoid}, {@link Tanh}, ...) are the usual way to
+ * put one in a model; {@code new ActivationLayer(anyActivation)} takes any other.
+ */
+public class ActivationLayer implements Layer {
+
+    private final Activation activation;
+
+    private INDArray lastInput;
+    private INDArray output;
+    private INDArray inputGradient;
+
+    /**
+     * Wraps an activation function as a layer.
+     *
+     * @param activation the element-wise function
+     */
+    public ActivationLayer(Activation activation) {
+        if (activation == null) {
+            throw new IllegalArgumentException("activation is null");
+        }
+        this.activation = activation;
+    }
+
+    /** The function this layer applies. */
+    public final Activation activation() {
+        return activation;
+    }
+
+    @Override
+    public String typeName() {
+        return "activation";
+    }
+
+    @Override
+    public final int inputSize() {
+        return ANY_SIZE;
+    }
+
+    @Override
+    public final int outputSize(int inputSize) {
+        return inputSize;
+    }
+
+    @Override
+    public final INDArray forward(INDArray input, Mode mode) {
+        if (input == null || input.rank() != 2 || input.rows() == 0) {
+            throw new IllegalArgumentException(this + " expects a non-empty [batch, features] input, got "
+                    + Shapes.of(input));
+        }
+        INDArray result;
+        if (mode == Mode.TRAIN) {
+            output = Buffers.reuse(output, input.rows(), input.columns(), input.dataType());
+            result = output;
+            lastInput = input;
+        } else {
+            result = Nd4j.createUninitialized(input.dataType(), input.rows(), input.columns());
+        }
+        activation.forward(input, result);
+        return result;
+    }
+
+    @Override
+    public final INDArray backward(INDArray outputGradient, boolean needInputGradient) {
+        if (lastInput == null) {
+            throw new IllegalStateException(this + ": backward needs a forward pass in TRAIN mode first");
+        }
+        if (!outputGradient.equalShapes(lastInput)) {
+            throw new IllegalArgumentException(this + " expects an output gradient of shape "
+                    + Shapes.of(lastInput) + ", got " + Shapes.of(outputGradient));
+        }
+        if (!needInputGradient) {
+            return null;
+        }
+        inputGradient = Buffers.reuse(inputGradient, lastInput.rows(), lastInput.columns(), lastInput.dataType());
+        activation.backward(lastInput, output, outputGradient, inputGradient);
+        return inputGradient;
+    }
+
+    @Override
+    public String toString() {
+        return "Activation(" + activation.name() + ")";
+    }
+}

@@ -1,0 +1,163 @@
+package io.github.nn4j.layers;
+
+import io.github.nn4j.model.Buffers;
+import io.github.nn4j.model.Mode;
+import io.github.nn4j.model.Parameter;
+import io.github.nn4j.model.ParameterKind;
+import io.github.nn4j.model.ParameterSpec;
+import io.github.nn4j.model.Shapes;
+import java.util.List;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * A fully connected layer: {@code H = X·W + b}.
+ *
+ * <p>Shapes: input {@code X} is {@code [batch, in]}, weights {@code W} are {@code [in, out]},
+ * bias {@code b} is {@code [1, out]} and the output {@code H} is {@code [batch, out]}.
+ * {@code W} is filled by the model's initializer (He, Xavier, Gaussian, ...); {@code b} starts
+ * at zero. The parameters are named {@code W} and {@code b}, e.g. {@code dense0.W}.
+ *
+ * <p>Backward, with {@code G = dL/dH}: {@code dL/dW = Xᵀ·G}, {@code dL/db = Σ_rows G},
+ * {@code dL/dX = G·Wᵀ}. Every product is one BLAS GEMM with transpose flags into a reused
+ * buffer; no transpose is materialised.
+ *
+ * <pre>{@code
+ * Sequential model = new Sequential(new Dense(2, 3), new Sigmoid(), new Dense(3, 1));
+ * INDArray h = model.forward(Nd4j.create(new float[][] {{0, 1}}), Mode.EVAL); // [1, 1]
+ * }</pre>
+ */
+public final class Dense implements Layer {
+
+    private final int in;
+    private final int out;
+
+    private INDArray weights;
+    private INDArray bias;
+    private INDArray weightGradient;
+    private INDArray biasGradient;
+
+    private INDArray lastInput;
+    private INDArray output;
+    private INDArray inputGradient;
+    private INDArray ones;
+
+    /**
+     * Creates a dense layer from {@code in} features to {@code out} units.
+     *
+     * @param in  number of input features, at least 1
+     * @param out number of output units, at least 1
+     */
+    public Dense(int in, int out) {
+        if (in <= 0 || out <= 0) {
+            throw new IllegalArgumentException("Dense needs positive sizes, got Dense(" + in + "→" + out + ")");
+        }
+        this.in = in;
+        this.out = out;
+    }
+
+    /** Number of input features. */
+    @Override
+    public int inputSize() {
+        return in;
+    }
+
+    /** Number of output units. */
+    public int units() {
+        return out;
+    }
+
+    @Override
+    public String typeName() {
+        return "dense";
+    }
+
+    @Override
+    public int outputSize(int inputSize) {
+        if (inputSize != in) {
+            throw new IllegalArgumentException(this + " expects " + in + " input features, got " + inputSize);
+        }
+        return out;
+    }
+
+    @Override
+    public List<ParameterSpec> parameterSpecs() {
+        return List.of(
+                new ParameterSpec("W", in, out, ParameterKind.WEIGHT, in, out),
+                new ParameterSpec("b", 1, out, ParameterKind.BIAS, in, out));
+    }
+
+    @Override
+    public void bindParameters(List<Parameter> parameters) {
+        if (parameters.size() != 2) {
+            throw new IllegalArgumentException(this + " needs 2 parameters (W, b), got " + parameters);
+        }
+        weights = parameters.get(0).value();
+        weightGradient = parameters.get(0).gradient();
+        bias = parameters.get(1).value();
+        biasGradient = parameters.get(1).gradient();
+        lastInput = null;
+    }
+
+    /** The weight matrix {@code W} of shape {@code [in, out]} (a live view). */
+    public INDArray weights() {
+        requireBound();
+        return weights;
+    }
+
+    /** The bias row {@code b} of shape {@code [1, out]} (a live view). */
+    public INDArray bias() {
+        requireBound();
+        return bias;
+    }
+
+    @Override
+    public INDArray forward(INDArray input, Mode mode) {
+        requireBound();
+        Shapes.requireMatrix(input, in, toString(), "input");
+        long batch = input.rows();
+        INDArray result;
+        if (mode == Mode.TRAIN) {
+            output = Buffers.reuse(output, batch, out, weights.dataType());
+            result = output;
+            lastInput = input;
+        } else {
+            result = Nd4j.createUninitialized(weights.dataType(), batch, out);
+        }
+        Nd4j.gemm(input, weights, result, false, false, 1.0, 0.0);
+        result.addiRowVector(bias);
+        return result;
+    }
+
+    @Override
+    public INDArray backward(INDArray outputGradient, boolean needInputGradient) {
+        if (lastInput == null) {
+            throw new IllegalStateException(this + ": backward needs a forward pass in TRAIN mode first");
+        }
+        long batch = lastInput.rows();
+        if (outputGradient.rank() != 2 || outputGradient.rows() != batch || outputGradient.columns() != out) {
+            throw new IllegalArgumentException(this + " expects an output gradient of shape [" + batch + ", "
+                    + out + "], got " + Shapes.of(outputGradient));
+        }
+        Nd4j.gemm(lastInput, outputGradient, weightGradient, true, false, 1.0, 0.0);
+        ones = Buffers.onesColumn(ones, batch, weights.dataType());
+        Nd4j.gemm(ones, outputGradient, biasGradient, true, false, 1.0, 0.0);
+        if (!needInputGradient) {
+            return null;
+        }
+        inputGradient = Buffers.reuse(inputGradient, batch, in, weights.dataType());
+        Nd4j.gemm(outputGradient, weights, inputGradient, false, true, 1.0, 0.0);
+        return inputGradient;
+    }
+
+    private void requireBound() {
+        if (weights == null) {
+            throw new IllegalStateException(this + " has no parameters yet: put it in a Sequential model");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Dense(" + in + "→" + out + ")";
+    }
+}

@@ -1,0 +1,29 @@
+package io.github.nn4j.layers;
+
+import io.github.nn4j.activations.Activation;
+
+/**
+ * The identity as a layer: {@code A = Z}, a linear output.
+ * Shape preserved: {@code [batch, n] → [batch, n]}.
+ *
+ * <pre>{@code
+ * Sequential model = new Sequential(new Dense(2, 3), new Identity(), new Dense(3, 1));
+ * }</pre>
+ */
+public final class Identity extends ActivationLayer {
+
+    /** Creates an identity layer. */
+    public Identity() {
+        super(Activation.identity());
+    }
+
+    @Override
+    public String typeName() {
+        return "identity";
+    }
+
+    @Override
+    public String toString() {
+        return "Identity()";
+    }
+}

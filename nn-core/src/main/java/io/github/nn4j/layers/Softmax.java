@@ -1,0 +1,87 @@
+package io.github.nn4j.layers;
+
+import io.github.nn4j.model.Buffers;
+import io.github.nn4j.model.Mode;
+import io.github.nn4j.model.Shapes;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.transforms.custom.SoftMax;
+import org.nd4j.linalg.api.ops.impl.transforms.gradient.SoftmaxBp;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Softmax over each row: {@code y_i = e^(z_i) / Σ_j e^(z_j)}, so every row is a probability
+ * distribution. Computed stably (the row maximum is subtracted first), so logits of ±1000 give
+ * exact 0s and 1s instead of overflow.
+ *
+ * <p>Backward for a general upstream gradient {@code g}:
+ * {@code dL/dz = y ⊙ (g − Σ_j g_j·y_j)}.
+ *
+ * <p>For classification prefer ending the model with logits and training with
+ * {@code Loss.softmaxCrossEntropy()}, which fuses softmax and cross-entropy stably; use this layer
+ * when a model must output probabilities itself.
+ */
+public final class Softmax implements Layer {
+
+    private INDArray lastInput;
+    private INDArray output;
+    private INDArray inputGradient;
+
+    /** Creates a softmax layer. */
+    public Softmax() {
+    }
+
+    @Override
+    public String typeName() {
+        return "softmax";
+    }
+
+    @Override
+    public int inputSize() {
+        return ANY_SIZE;
+    }
+
+    @Override
+    public int outputSize(int inputSize) {
+        return inputSize;
+    }
+
+    @Override
+    public INDArray forward(INDArray input, Mode mode) {
+        if (input == null || input.rank() != 2 || input.rows() == 0) {
+            throw new IllegalArgumentException(this + " expects a non-empty [batch, classes] input, got "
+                    + Shapes.of(input));
+        }
+        INDArray result;
+        if (mode == Mode.TRAIN) {
+            output = Buffers.reuse(output, input.rows(), input.columns(), input.dataType());
+            result = output;
+            lastInput = input;
+        } else {
+            result = Nd4j.createUninitialized(input.dataType(), input.rows(), input.columns());
+        }
+        Nd4j.exec(new SoftMax(input, result, 1));
+        return result;
+    }
+
+    @Override
+    public INDArray backward(INDArray outputGradient, boolean needInputGradient) {
+        if (lastInput == null) {
+            throw new IllegalStateException(this + ": backward needs a forward pass in TRAIN mode first");
+        }
+        if (!outputGradient.equalShapes(output)) {
+            throw new IllegalArgumentException(this + " expects an output gradient of shape " + Shapes.of(output)
+                    + ", got " + Shapes.of(outputGradient));
+        }
+        if (!needInputGradient) {
+            return null;
+        }
+        inputGradient = Buffers.reuse(inputGradient, output.rows(), output.columns(), output.dataType());
+        Nd4j.exec(new SoftmaxBp(lastInput, outputGradient, inputGradient, 1));
+        return inputGradient;
+    }
+
+    @Override
+    public String toString() {
+        return "Softmax()";
+    }
+}

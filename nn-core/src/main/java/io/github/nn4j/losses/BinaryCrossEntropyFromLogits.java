@@ -1,0 +1,40 @@
+package io.github.nn4j.losses;
+
+import io.github.nn4j.model.Buffers;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.transforms.strict.Sigmoid;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+/**
+ * Binary cross-entropy of {@code σ(z)}, computed from logits z without forming σ(z):
+ * {@code L = (1/(N·D)) Σ [max(z, 0) − z·y + log(1 + e^(−|z|))]}, exact for any z.
+ * Gradient: {@code (σ(z) − y)/(N·D)}.
+ */
+public final class BinaryCrossEntropyFromLogits implements Loss {
+
+    private final Targets targets = new Targets();
+    private INDArray gradient;
+
+    @Override
+    public String name() {
+        return "binary_cross_entropy_from_logits";
+    }
+
+    @Override
+    public double value(INDArray logits, INDArray targetValues) {
+        INDArray y = targets.match(name(), logits, targetValues, false);
+        INDArray relu = Transforms.relu(logits, true);
+        INDArray softTail = Transforms.log(Transforms.exp(Transforms.abs(logits, true).negi(), false).addi(1.0), false);
+        double sum = relu.subi(logits.mul(y)).addi(softTail).sumNumber().doubleValue();
+        return sum / logits.length();
+    }
+
+    @Override
+    public INDArray gradient(INDArray logits, INDArray targetValues) {
+        INDArray y = targets.match(name(), logits, targetValues, false);
+        gradient = Buffers.reuse(gradient, logits.rows(), logits.columns(), logits.dataType());
+        Nd4j.exec(new Sigmoid(logits, gradient));
+        return gradient.subi(y).muli(1.0 / logits.length());
+    }
+}

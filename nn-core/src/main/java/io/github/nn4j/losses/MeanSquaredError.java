@@ -1,0 +1,31 @@
+package io.github.nn4j.losses;
+
+import io.github.nn4j.model.Buffers;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Mean squared error: {@code L = (1/(N·D)) Σ (p − y)²}, gradient {@code 2(p − y)/(N·D)}.
+ */
+public final class MeanSquaredError implements Loss {
+
+    private final Targets targets = new Targets();
+    private INDArray gradient;
+
+    @Override
+    public String name() {
+        return "mse";
+    }
+
+    @Override
+    public double value(INDArray predictions, INDArray targetValues) {
+        INDArray y = targets.match(name(), predictions, targetValues, false);
+        return predictions.squaredDistance(y) / predictions.length();
+    }
+
+    @Override
+    public INDArray gradient(INDArray predictions, INDArray targetValues) {
+        INDArray y = targets.match(name(), predictions, targetValues, false);
+        gradient = Buffers.reuse(gradient, predictions.rows(), predictions.columns(), predictions.dataType());
+        return predictions.sub(y, gradient).muli(2.0 / predictions.length());
+    }
+}

@@ -1,0 +1,61 @@
+package io.github.nn4j.losses;
+
+import io.github.nn4j.model.Buffers;
+import io.github.nn4j.model.Shapes;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Checks targets against predictions and brings them to the predictions' shape and type.
+ */
+final class Targets {
+
+    private INDArray oneHot;
+
+    /**
+     * Returns targets as a {@code [batch, outputs]} array of the predictions' data type.
+     *
+     * @param loss           the loss's name, for messages
+     * @param predictions    {@code [batch, outputs]}
+     * @param targets        same shape, or class indices {@code [batch]} / {@code [batch, 1]}
+     * @param classIndices   whether class indices are accepted (and turned into one-hot rows)
+     */
+    INDArray match(String loss, INDArray predictions, INDArray targets, boolean classIndices) {
+        if (predictions == null || predictions.rank() != 2 || predictions.rows() == 0) {
+            throw new IllegalArgumentException(loss + " expects predictions of shape [batch, outputs], got "
+                    + Shapes.of(predictions));
+        }
+        if (targets == null) {
+            throw new IllegalArgumentException(loss + ": targets are null");
+        }
+        long batch = predictions.rows();
+        long outputs = predictions.columns();
+        if (targets.equalShapes(predictions)) {
+            return targets.dataType() == predictions.dataType() ? targets : targets.castTo(predictions.dataType());
+        }
+        boolean column = targets.length() == batch && (targets.rank() == 1
+                || (targets.rank() == 2 && targets.columns() == 1));
+        if (column && outputs == 1) {
+            return targets.reshape(batch, 1).castTo(predictions.dataType());
+        }
+        if (column && classIndices) {
+            return toOneHot(loss, targets, batch, outputs, predictions);
+        }
+        throw new IllegalArgumentException(loss + " expects targets of shape [" + batch + ", " + outputs + "]"
+                + (classIndices ? " or class indices of shape [" + batch + "]" : "")
+                + " for predictions " + Shapes.of(predictions) + ", got " + Shapes.of(targets));
+    }
+
+    private INDArray toOneHot(String loss, INDArray indices, long batch, long classes, INDArray predictions) {
+        oneHot = Buffers.reuse(oneHot, batch, classes, predictions.dataType());
+        oneHot.assign(0.0);
+        for (long i = 0; i < batch; i++) {
+            double label = indices.getDouble(i);
+            if (label != Math.rint(label) || label < 0 || label >= classes) {
+                throw new IllegalArgumentException(loss + ": label " + label + " at row " + i
+                        + " is not a class index in [0, " + (classes - 1) + "]");
+            }
+            oneHot.putScalar(i, (long) label, 1.0);
+        }
+        return oneHot;
+    }
+}

@@ -1,0 +1,89 @@
+package io.github.nn4j.model;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * All parameters of a model in two flat buffers, one for values and one for gradients, with
+ * each {@link Parameter} a view into both.
+ *
+ * <p>Because the buffers are flat, an optimizer updates the whole model with a handful of
+ * vectorized operations instead of one per parameter.
+ */
+public final class ParameterSet {
+
+    private final INDArray values;
+    private final INDArray gradients;
+    private final List<Parameter> parameters;
+    private final Map<String, Parameter> byName;
+    private INDArray weightMask;
+
+    ParameterSet(INDArray values, INDArray gradients, List<Parameter> parameters) {
+        this.values = values;
+        this.gradients = gradients;
+        this.parameters = List.copyOf(parameters);
+        this.byName = this.parameters.stream().collect(Collectors.toMap(Parameter::name, Function.identity()));
+    }
+
+    /** Every parameter value, concatenated in model order: a {@code [total]} vector. */
+    public INDArray values() {
+        return values;
+    }
+
+    /** Every gradient, in the same layout as {@link #values()}. */
+    public INDArray gradients() {
+        return gradients;
+    }
+
+    /** The parameters in model order, each with views into both buffers. */
+    public List<Parameter> list() {
+        return parameters;
+    }
+
+    /**
+     * Looks a parameter up by name.
+     *
+     * @param name a name such as {@code dense0.W}
+     * @return the parameter
+     * @throws IllegalArgumentException naming the known parameters if there is none of that name
+     */
+    public Parameter get(String name) {
+        Parameter parameter = byName.get(name);
+        if (parameter == null) {
+            throw new IllegalArgumentException("no parameter named '" + name + "'; the model has "
+                    + parameters.stream().map(Parameter::name).toList());
+        }
+        return parameter;
+    }
+
+    /** Total number of scalar parameters. */
+    public long size() {
+        return values.length();
+    }
+
+    /**
+     * A vector in the layout of {@link #values()} that is 1 at every {@link ParameterKind#WEIGHT}
+     * entry and 0 at every bias entry, for penalties and weight decay that skip biases. Built once.
+     *
+     * @return the mask (do not modify)
+     */
+    public INDArray weightMask() {
+        if (weightMask == null) {
+            INDArray mask = Nd4j.zeros(values.dataType(), values.length());
+            long offset = 0;
+            for (Parameter parameter : parameters) {
+                long end = offset + parameter.length();
+                if (parameter.kind() == ParameterKind.WEIGHT) {
+                    mask.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(offset, end)).assign(1.0);
+                }
+                offset = end;
+            }
+            weightMask = mask;
+        }
+        return weightMask;
+    }
+}

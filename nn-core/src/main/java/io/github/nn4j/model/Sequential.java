@@ -1,0 +1,330 @@
+package io.github.nn4j.model;
+
+import io.github.nn4j.init.Initializer;
+import io.github.nn4j.layers.Layer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.reduce.longer.MatchCondition;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.conditions.Conditions;
+
+/**
+ * A stack of layers applied one after another: {@code output = layerN(…layer2(layer1(X)))}.
+ *
+ * <p>Construction checks that consecutive sizes fit and allocates every parameter in one flat
+ * buffer (and every gradient in another), float32 by default, initialized with Xavier-uniform
+ * weights and zero biases from seed 0; call {@link #init(Initializer, long)} to choose.
+ *
+ * <pre>{@code
+ * Sequential model = new Sequential(new Dense(784, 256), new ReLU(), new Dense(256, 10));
+ * model.init(Initializer.he(), 42);
+ * INDArray logits = model.predict(features);            // [batch, 10]
+ * model.parameters().get(0).name();                      // "dense0.W"
+ * }</pre>
+ *
+ * <p>Training ({@link Mode#TRAIN} forward, then {@link #backward}) is single-threaded per
+ * model. Once trained, {@link #predict} may be called from many threads at once.
+ */
+public final class Sequential {
+
+    private final List<Layer> layers;
+    private final List<String> layerNames;
+    private final int inputSize;
+    private final int outputSize;
+    private final Map<String, ParameterSpec> specsByName = new HashMap<>();
+
+    private ParameterSet parameterSet;
+    private long seed;
+
+    /**
+     * Builds a model from layers in order.
+     *
+     * @param layers the layers, first to last
+     * @throws IllegalArgumentException naming the layers and sizes when consecutive sizes do not fit
+     */
+    public Sequential(Layer... layers) {
+        this(List.of(layers));
+    }
+
+    /**
+     * Builds a model from a list of layers in order.
+     *
+     * @param layers the layers, first to last
+     * @throws IllegalArgumentException naming the layers and sizes when consecutive sizes do not fit
+     */
+    public Sequential(List<Layer> layers) {
+        if (layers.isEmpty()) {
+            throw new IllegalArgumentException("a Sequential model needs at least one layer");
+        }
+        this.layers = List.copyOf(layers);
+        this.layerNames = nameLayers(this.layers);
+        int width = Layer.ANY_SIZE;
+        int firstFixed = Layer.ANY_SIZE;
+        String producer = null;
+        for (int i = 0; i < this.layers.size(); i++) {
+            Layer layer = this.layers.get(i);
+            int required = layer.inputSize();
+            if (required != Layer.ANY_SIZE) {
+                if (width != Layer.ANY_SIZE && width != required) {
+                    throw new IllegalArgumentException("layer " + i + " " + layer + " expects " + required
+                            + " input features, but " + producer + " outputs " + width);
+                }
+                if (firstFixed == Layer.ANY_SIZE) {
+                    firstFixed = required;
+                }
+                width = layer.outputSize(required);
+                producer = "layer " + i + " " + layer;
+            }
+        }
+        this.inputSize = firstFixed;
+        this.outputSize = width;
+        init(Initializer.xavierUniform(), 0L, DataType.FLOAT);
+    }
+
+    private static List<String> nameLayers(List<Layer> layers) {
+        Map<String, Integer> counts = new HashMap<>();
+        List<String> names = new ArrayList<>();
+        for (Layer layer : layers) {
+            int index = counts.merge(layer.typeName(), 1, Integer::sum) - 1;
+            names.add(layer.typeName() + index);
+        }
+        return List.copyOf(names);
+    }
+
+    /**
+     * Fills every weight from {@code initializer} with a generator seeded by {@code seed}, sets
+     * biases to zero and reseeds random layers. Keeps the current data type.
+     *
+     * @param initializer the rule for weights
+     * @param seed        the seed; the same seed gives bitwise the same weights
+     * @return this model
+     */
+    public Sequential init(Initializer initializer, long seed) {
+        return init(initializer, seed, dataType());
+    }
+
+    /**
+     * Like {@link #init(Initializer, long)}, and switches the model to {@code dataType}
+     * ({@code FLOAT} for speed, {@code DOUBLE} for gradient checks).
+     *
+     * @param initializer the rule for weights
+     * @param seed        the seed
+     * @param dataType    {@code DataType.FLOAT} or {@code DataType.DOUBLE}
+     * @return this model
+     */
+    public Sequential init(Initializer initializer, long seed, DataType dataType) {
+        if (dataType != DataType.FLOAT && dataType != DataType.DOUBLE) {
+            throw new IllegalArgumentException("models are FLOAT or DOUBLE, got " + dataType);
+        }
+        if (parameterSet == null || parameterSet.values().dataType() != dataType) {
+            allocate(dataType);
+        }
+        Random random = new Random(seed);
+        for (Parameter parameter : parameterSet.list()) {
+            if (parameter.kind() == ParameterKind.BIAS) {
+                parameter.value().assign(0.0);
+            } else {
+                ParameterSpec spec = specOf(parameter);
+                double[] values = initializer.sample(spec.fanIn(), spec.fanOut(), (int) spec.length(), random);
+                parameter.value().assign(Nd4j.create(values, spec.shape(), 'c').castTo(dataType));
+            }
+        }
+        parameterSet.gradients().assign(0.0);
+        reseed(seed);
+        return this;
+    }
+
+    /**
+     * Reseeds the random number generators of layers that draw random numbers in training
+     * (dropout), each from {@code seed} and its position.
+     *
+     * @param seed the seed
+     */
+    public void reseed(long seed) {
+        this.seed = seed;
+        for (int i = 0; i < layers.size(); i++) {
+            layers.get(i).seed(seed * 31 + i);
+        }
+    }
+
+    /** The seed last given to {@link #init} or {@link #reseed}. */
+    public long seed() {
+        return seed;
+    }
+
+    private ParameterSpec specOf(Parameter parameter) {
+        return specsByName.get(parameter.name());
+    }
+
+    private void allocate(DataType dataType) {
+        long total = 0;
+        for (Layer layer : layers) {
+            for (ParameterSpec spec : layer.parameterSpecs()) {
+                total += spec.length();
+            }
+        }
+        INDArray values = Nd4j.zeros(dataType, Math.max(total, 1));
+        INDArray gradients = Nd4j.zeros(dataType, Math.max(total, 1));
+        List<Parameter> all = new ArrayList<>();
+        long offset = 0;
+        for (int i = 0; i < layers.size(); i++) {
+            List<Parameter> own = new ArrayList<>();
+            for (ParameterSpec spec : layers.get(i).parameterSpecs()) {
+                String name = layerNames.get(i) + "." + spec.name();
+                Parameter parameter = new Parameter(name, view(values, offset, spec), view(gradients, offset, spec),
+                        spec.kind());
+                specsByName.put(name, spec);
+                own.add(parameter);
+                offset += spec.length();
+            }
+            layers.get(i).bindParameters(own);
+            all.addAll(own);
+        }
+        if (total == 0) {
+            values = values.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 0));
+            gradients = gradients.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 0));
+        }
+        parameterSet = new ParameterSet(values, gradients, all);
+    }
+
+    private static INDArray view(INDArray flat, long offset, ParameterSpec spec) {
+        long[] shape = spec.shape();
+        long[] stride = {shape[1], 1};
+        return Nd4j.create(flat.data(), shape, stride, offset, 'c', flat.dataType());
+    }
+
+    /**
+     * Runs the batch through every layer.
+     *
+     * @param input {@code [batch, inputSize]}; converted to the model's data type if needed
+     * @param mode  {@link Mode#TRAIN} before {@link #backward}, {@link Mode#EVAL} for inference
+     * @return the output {@code [batch, outputSize]}; in TRAIN mode a buffer reused by the next call
+     * @throws IllegalArgumentException when the shape does not fit or the input holds NaN or infinity
+     */
+    public INDArray forward(INDArray input, Mode mode) {
+        INDArray x = checkedInput(input);
+        for (Layer layer : layers) {
+            x = layer.forward(x, mode);
+        }
+        return x;
+    }
+
+    /**
+     * Inference: {@code forward(input, Mode.EVAL)}. Safe to call from many threads at once.
+     *
+     * @param input {@code [batch, inputSize]}
+     * @return a new {@code [batch, outputSize]} array
+     */
+    public INDArray predict(INDArray input) {
+        return forward(input, Mode.EVAL);
+    }
+
+    /**
+     * Backpropagates dL/d(output) through every layer, writing every parameter's gradient.
+     * Skips the input gradient of the first layer, which training never needs.
+     *
+     * @param outputGradient dL/d(output) of the last {@link Mode#TRAIN} forward pass
+     */
+    public void backward(INDArray outputGradient) {
+        backward(outputGradient, false);
+    }
+
+    /**
+     * Backpropagates dL/d(output) through every layer, writing every parameter's gradient.
+     *
+     * @param outputGradient    dL/d(output) of the last {@link Mode#TRAIN} forward pass
+     * @param needInputGradient whether to compute and return dL/d(input)
+     * @return dL/d(input) when requested (a buffer reused by the next call), otherwise {@code null}
+     */
+    public INDArray backward(INDArray outputGradient, boolean needInputGradient) {
+        INDArray gradient = outputGradient.dataType() == dataType() ? outputGradient
+                : outputGradient.castTo(dataType());
+        for (int i = layers.size() - 1; i >= 0; i--) {
+            gradient = layers.get(i).backward(gradient, i > 0 || needInputGradient);
+        }
+        return gradient;
+    }
+
+    private INDArray checkedInput(INDArray input) {
+        if (input == null || input.rank() != 2) {
+            throw new IllegalArgumentException("model expects input of shape [batch, "
+                    + (inputSize == Layer.ANY_SIZE ? "features" : inputSize) + "], got " + Shapes.of(input));
+        }
+        if (input.rows() == 0) {
+            throw new IllegalArgumentException("model input is an empty batch " + Shapes.of(input));
+        }
+        if (inputSize != Layer.ANY_SIZE && input.columns() != inputSize) {
+            throw new IllegalArgumentException("layer 0 " + layers.get(0) + " of this model expects input of shape [batch, "
+                    + inputSize + "], got " + Shapes.of(input));
+        }
+        if (!input.dataType().isFPType()) {
+            input = input.castTo(dataType());
+        }
+        long bad = Nd4j.getExecutioner().exec(new MatchCondition(input, Conditions.notFinite())).getLong(0);
+        if (bad > 0) {
+            throw new IllegalArgumentException("model input " + Shapes.of(input) + " contains " + bad
+                    + " NaN or infinite value(s)");
+        }
+        return input.dataType() == dataType() ? input : input.castTo(dataType());
+    }
+
+    /** The layers, first to last. */
+    public List<Layer> layers() {
+        return layers;
+    }
+
+    /**
+     * The name of layer {@code index}, e.g. {@code dense0}; its parameters are named
+     * {@code <layer name>.<local name>}.
+     *
+     * @param index the layer's position
+     * @return the name
+     */
+    public String layerName(int index) {
+        return layerNames.get(index);
+    }
+
+    /** Every parameter with its gradient, in model order. */
+    public List<Parameter> parameters() {
+        return parameterSet.list();
+    }
+
+    /** The flat parameter and gradient buffers, for optimizers. */
+    public ParameterSet parameterSet() {
+        return parameterSet;
+    }
+
+    /** Total number of scalar parameters. */
+    public long parameterCount() {
+        return parameterSet.size();
+    }
+
+    /** Number of input features, or {@link Layer#ANY_SIZE} if no layer fixes it. */
+    public int inputSize() {
+        return inputSize;
+    }
+
+    /** Number of output features, or {@link Layer#ANY_SIZE} if no layer fixes it. */
+    public int outputSize() {
+        return outputSize;
+    }
+
+    /** The data type of parameters and computations, FLOAT unless changed by {@link #init}. */
+    public DataType dataType() {
+        return parameterSet == null ? DataType.FLOAT : parameterSet.values().dataType();
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder text = new StringBuilder("Sequential(");
+        for (int i = 0; i < layers.size(); i++) {
+            text.append(i == 0 ? "" : ", ").append(layers.get(i));
+        }
+        return text.append(')').toString();
+    }
+}
