@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
@@ -37,6 +38,9 @@ public final class Npz {
     public static final String FEATURES = "features";
     /** The entry name of the labels in a data set archive. */
     public static final String LABELS = "labels";
+
+    /** A fixed entry time, so that writing the same arrays twice gives identical bytes. */
+    static final LocalDateTime ENTRY_TIME = LocalDateTime.of(1980, 1, 1, 0, 0);
 
     private Npz() {
     }
@@ -173,6 +177,7 @@ public final class Npz {
         entry.setSize(sink.count);
         entry.setCompressedSize(sink.count);
         entry.setCrc(crc.getValue());
+        entry.setTimeLocal(ENTRY_TIME);
         zip.putNextEntry(entry);
         Npy.write(zip, array);
         zip.closeEntry();
