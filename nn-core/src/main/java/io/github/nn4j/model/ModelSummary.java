@@ -15,7 +15,7 @@ final class ModelSummary {
 
     static String of(Sequential model) {
         List<String[]> rows = new ArrayList<>();
-        int width = Layer.ANY_SIZE;
+        int width = model.inputSize(); // layers before the first sized one preserve its width
         long total = 0;
         for (int i = 0; i < model.layers().size(); i++) {
             Layer layer = model.layers().get(i);

@@ -354,8 +354,8 @@ public final class Sequential {
     }
 
     /**
-     * A table of the layers, their output shapes ({@code -1} for the batch, {@code ?} where no
-     * layer fixes the width yet) and parameter counts, with the total, as Keras prints it:
+     * A table of the layers, their output shapes ({@code -1} for the batch, {@code ?} when no
+     * layer fixes the width) and parameter counts, with the total, as Keras prints it:
      * <pre>
      * Layer   Type           Output shape  Parameters
      * ===============================================
