@@ -43,7 +43,8 @@ import org.nd4j.shade.jackson.databind.SerializationFeature;
  * </pre>
  *
  * <p>Because the weights are plain {@code .npy} entries, Python reads them with no nn4j code:
- * {@code numpy.load("model.nn4j")["dense0.W"]} (NumPy lists only the {@code .npy} entries).
+ * {@code numpy.load("model.nn4j")["dense0.W"]}. (NumPy's key list also shows {@code model.json},
+ * whose value is the raw JSON bytes: {@code json.loads(numpy.load("model.nn4j")["model.json"])}.)
  *
  * <p>Writing is atomic: the file is written beside the target under a temporary name, forced to
  * disk and renamed over the target, so a crash or an error mid-save leaves the previous file
@@ -154,20 +155,25 @@ public final class ModelFile {
         }
         root.put("parameters", parameters);
         root.put("seed", model.seed());
-        Map<String, Object> described = new LinkedHashMap<>();
+        Map<String, Object> sectionsJson = new LinkedHashMap<>();
         for (Map.Entry<String, Section> section : sections.entrySet()) {
             Section.requireName(section.getKey(), "section");
             Section value = section.getValue();
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("type", value.type());
-            entry.put("settings", value.settings());
+            entry.put("settings", new TreeMap<>(value.settings()));
             List<Object> arrays = new ArrayList<>();
-            value.arrays().forEach((name, array) -> arrays.add(Map.of("name", name, "shape", array.shape(),
-                    "dataType", dataTypeName(array.dataType()))));
+            value.arrays().forEach((name, array) -> {
+                Map<String, Object> described = new LinkedHashMap<>();
+                described.put("name", name);
+                described.put("shape", array.shape());
+                described.put("dataType", dataTypeName(array.dataType()));
+                arrays.add(described);
+            });
             entry.put("arrays", arrays);
-            described.put(section.getKey(), entry);
+            sectionsJson.put(section.getKey(), entry);
         }
-        root.put("sections", described);
+        root.put("sections", sectionsJson);
         try {
             return JSON.writeValueAsBytes(root);
         } catch (JsonProcessingException e) {

@@ -75,6 +75,15 @@ class ModelFileTest {
     }
 
     @Test
+    void aModelWithoutParametersRoundTrips() throws IOException {
+        Sequential softmax = roundTrip(new Sequential(new Softmax()));
+        assertEquals("Sequential(Softmax())", softmax.toString());
+        assertEquals(0, softmax.parameterCount());
+        INDArray z = Nd4j.rand(DataType.FLOAT, 2, 3);
+        assertEquals(new Sequential(new Softmax()).predict(z), softmax.predict(z));
+    }
+
+    @Test
     void keepsTheSeedAndSavingTwiceGivesIdenticalBytes() throws IOException {
         Sequential model = model(new ReLU(), DataType.FLOAT).init(Initializer.he(), 1234);
         Path a = dir.resolve("a.nn4j");
