@@ -1,6 +1,7 @@
 package io.github.nn4j.data;
 
 import io.github.nn4j.model.Shapes;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -32,7 +33,7 @@ final class Affine {
     }
 
     static double[] toDoubles(INDArray row) {
-        return row.castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE).data().asDouble();
+        return row.castTo(DataType.DOUBLE).data().asDouble();
     }
 
     static String summary(double[] values) {

@@ -2,6 +2,7 @@ package io.github.nn4j.data;
 
 import java.io.BufferedInputStream;
 import java.io.EOFException;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -101,7 +102,7 @@ public final class IdxReader {
 
     private static Content readContent(Path file) throws IOException {
         if (!Files.isRegularFile(file)) {
-            throw new java.io.FileNotFoundException(file + ": no such file");
+            throw new FileNotFoundException(file + ": no such file");
         }
         try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
             raw.mark(2);

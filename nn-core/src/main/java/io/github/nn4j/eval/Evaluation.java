@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
@@ -123,7 +124,7 @@ public final class Evaluation {
             chunks.add(model.predict(data.features().get(NDArrayIndex.interval(start, end), NDArrayIndex.all())));
         }
         INDArray predictions = chunks.size() == 1 ? chunks.get(0)
-                : org.nd4j.linalg.factory.Nd4j.vstack(chunks.toArray(INDArray[]::new));
+                : Nd4j.vstack(chunks.toArray(INDArray[]::new));
         return regress(predictions, data.labels());
     }
 

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
@@ -238,7 +239,7 @@ public final class Trainer {
                 return new Prepared(ready, OneHot.classIndices(ready.labels()), OneHot.isOneHot(ready.labels()));
             }
             case BINARY_LOGIT, BINARY_PROBABILITY -> {
-                double[] values = ready.labels().castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE).data().asDouble();
+                double[] values = ready.labels().castTo(DataType.DOUBLE).data().asDouble();
                 int[] classes = new int[values.length];
                 for (int i = 0; i < values.length; i++) {
                     classes[i] = values[i] >= 0.5 ? 1 : 0;
