@@ -13,6 +13,13 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * <p>Each epoch gathers the rows in shuffled order into two buffers allocated once (one native
  * call per array) and hands out batches as views of consecutive rows, so no batch is copied.
  * The batches of one epoch stay valid until the next call to {@link #nextEpoch()}.
+ *
+ * <pre>{@code
+ * BatchIterator batches = new BatchIterator(train, 128, true, false, 42);
+ * for (Batch batch : batches.nextEpoch()) {
+ *     model.forward(batch.features(), Mode.TRAIN);
+ * }
+ * }</pre>
  */
 public final class BatchIterator {
 
@@ -35,6 +42,9 @@ public final class BatchIterator {
      * @param seed      the seed of the shuffle
      */
     public BatchIterator(DataSet data, int batchSize, boolean shuffle, boolean dropLast, long seed) {
+        if (data == null) {
+            throw new IllegalArgumentException("data set is null");
+        }
         if (batchSize < 1) {
             throw new IllegalArgumentException("batch size must be at least 1, got " + batchSize);
         }
@@ -51,6 +61,17 @@ public final class BatchIterator {
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
+    }
+
+    /**
+     * An iterator that reshuffles every epoch and keeps the last partial batch.
+     *
+     * @param data      the examples
+     * @param batchSize examples per batch, at least 1
+     * @param seed      the seed of the shuffle
+     */
+    public BatchIterator(DataSet data, int batchSize, long seed) {
+        this(data, batchSize, true, false, seed);
     }
 
     /** Number of batches per epoch. */
@@ -90,6 +111,22 @@ public final class BatchIterator {
             batches.add(new Batch(rows(features, start, end), rows(labels, start, end)));
         }
         return batches;
+    }
+
+    /**
+     * Which example of the data set sits at each position of the current epoch: batch b holds
+     * the examples at positions {@code b·batchSize …}. Before the first epoch, and without
+     * shuffling, this is {@code 0, 1, …, n−1}.
+     *
+     * @return a copy of the current order
+     */
+    public int[] order() {
+        return order.clone();
+    }
+
+    /** The examples per batch (the last batch may be smaller unless it is dropped). */
+    public int batchSize() {
+        return batchSize;
     }
 
     private static INDArray rows(INDArray array, int start, int end) {

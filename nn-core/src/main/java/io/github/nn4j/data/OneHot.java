@@ -1,0 +1,143 @@
+package io.github.nn4j.data;
+
+import io.github.nn4j.model.Shapes;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * One-hot encoding: class index c of k classes becomes the row {@code [0, …, 0, 1, 0, …, 0]}
+ * of length k with the 1 at position c.
+ *
+ * <pre>{@code
+ * INDArray rows = OneHot.encode(Nd4j.createFromArray(2, 0), 3);   // [[0, 0, 1], [1, 0, 0]]
+ * int[] back = OneHot.classIndices(rows);                         // {2, 0}
+ * }</pre>
+ */
+public final class OneHot {
+
+    private OneHot() {
+    }
+
+    /**
+     * Encodes class indices as one-hot rows.
+     *
+     * @param indices class indices {@code [n]} or {@code [n, 1]}, whole numbers in {@code [0, classes)}
+     * @param classes the number of classes k, at least 1
+     * @return a new FLOAT array {@code [n, classes]}
+     * @throws IllegalArgumentException naming the row and value of the first bad label
+     */
+    public static INDArray encode(INDArray indices, int classes) {
+        if (indices == null || indices.length() == 0
+                || (indices.rank() == 2 && indices.columns() != 1) || indices.rank() > 2) {
+            throw new IllegalArgumentException("one-hot encoding needs class indices of shape [n] or [n, 1], got "
+                    + Shapes.of(indices));
+        }
+        return encode(classIndices(indices, classes), classes);
+    }
+
+    /**
+     * Encodes class indices as one-hot rows.
+     *
+     * @param indices class indices in {@code [0, classes)}
+     * @param classes the number of classes k, at least 1
+     * @return a new FLOAT array {@code [indices.length, classes]}
+     * @throws IllegalArgumentException naming the row and value of the first bad label
+     */
+    public static INDArray encode(int[] indices, int classes) {
+        if (classes < 1) {
+            throw new IllegalArgumentException("one-hot encoding needs at least 1 class, got " + classes);
+        }
+        float[] rows = new float[Math.multiplyExact(indices.length, classes)];
+        for (int i = 0; i < indices.length; i++) {
+            checkIndex(indices[i], i, classes);
+            rows[i * classes + indices[i]] = 1f;
+        }
+        return Nd4j.create(rows, new long[] {indices.length, classes}, 'c');
+    }
+
+    /**
+     * Reads class indices from a column of whole numbers.
+     *
+     * @param indices {@code [n]} or {@code [n, 1]}
+     * @param classes the number of classes; every index must lie in {@code [0, classes)}
+     * @return the indices as ints
+     * @throws IllegalArgumentException naming the row and value of the first bad label
+     */
+    public static int[] classIndices(INDArray indices, int classes) {
+        double[] values = indices.castTo(DataType.DOUBLE).data().asDouble();
+        int[] result = new int[values.length];
+        for (int i = 0; i < values.length; i++) {
+            double value = values[i];
+            if (value != Math.rint(value) || value < 0 || value >= classes) {
+                throw new IllegalArgumentException("label " + value + " at row " + i
+                        + " is not a class index in [0, " + (classes - 1) + "]");
+            }
+            result[i] = (int) value;
+        }
+        return result;
+    }
+
+    /**
+     * The class of every row of a label matrix: the position of the row's largest value (the
+     * first one on ties), so one-hot rows give back their index.
+     *
+     * @param rows {@code [n, k]} one-hot or probability rows
+     * @return n class indices
+     */
+    public static int[] classIndices(INDArray rows) {
+        if (rows == null || rows.rank() != 2) {
+            throw new IllegalArgumentException("expected label rows [n, classes], got " + Shapes.of(rows));
+        }
+        int n = (int) rows.rows();
+        int k = (int) rows.columns();
+        double[] values = rows.dup('c').castTo(DataType.DOUBLE).data().asDouble();
+        int[] result = new int[n];
+        for (int i = 0; i < n; i++) {
+            int best = 0;
+            for (int c = 1; c < k; c++) {
+                if (values[i * k + c] > values[i * k + best]) {
+                    best = c;
+                }
+            }
+            result[i] = best;
+        }
+        return result;
+    }
+
+    /**
+     * Whether every row holds exactly one 1 and otherwise zeros.
+     *
+     * @param rows {@code [n, k]}
+     * @return {@code true} for one-hot rows
+     */
+    public static boolean isOneHot(INDArray rows) {
+        if (rows == null || rows.rank() != 2) {
+            return false;
+        }
+        int k = (int) rows.columns();
+        double[] values = rows.dup('c').castTo(DataType.DOUBLE).data().asDouble();
+        for (int i = 0; i < values.length; i += k) {
+            int ones = 0;
+            for (int c = 0; c < k; c++) {
+                double value = values[i + c];
+                if (value == 1) {
+                    ones++;
+                } else if (value != 0) {
+                    return false;
+                }
+            }
+            if (ones != 1) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void checkIndex(int index, int row, int classes) {
+        if (index < 0 || index >= classes) {
+            throw new IllegalArgumentException("label " + index + " at row " + row
+                    + " is not a class index in [0, " + (classes - 1) + "]");
+        }
+    }
+}
