@@ -4,6 +4,7 @@ import io.github.nn4j.activations.Activation;
 import io.github.nn4j.model.Buffers;
 import io.github.nn4j.model.Mode;
 import io.github.nn4j.model.Shapes;
+import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -87,6 +88,11 @@ public class ActivationLayer implements Layer {
         inputGradient = Buffers.reuse(inputGradient, lastInput.rows(), lastInput.columns(), lastInput.dataType());
         activation.backward(lastInput, output, outputGradient, inputGradient);
         return inputGradient;
+    }
+
+    @Override
+    public Map<String, Object> config() {
+        return Map.of("activation", activation.name());
     }
 
     @Override

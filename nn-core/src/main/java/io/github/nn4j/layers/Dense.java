@@ -7,6 +7,7 @@ import io.github.nn4j.model.ParameterKind;
 import io.github.nn4j.model.ParameterSpec;
 import io.github.nn4j.model.Shapes;
 import java.util.List;
+import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -154,6 +155,11 @@ public final class Dense implements Layer {
         if (weights == null) {
             throw new IllegalStateException(this + " has no parameters yet: put it in a Sequential model");
         }
+    }
+
+    @Override
+    public Map<String, Object> config() {
+        return Map.of("in", in, "out", out);
     }
 
     @Override

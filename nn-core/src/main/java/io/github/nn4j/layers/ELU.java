@@ -1,6 +1,7 @@
 package io.github.nn4j.layers;
 
 import io.github.nn4j.activations.Activation;
+import java.util.Map;
 
 /**
  * The exponential linear unit as a layer: {@code A = Z} where {@code Z ≥ 0}, {@code α(e^Z − 1)} elsewhere.
@@ -32,6 +33,11 @@ public final class ELU extends ActivationLayer {
     @Override
     public String typeName() {
         return "elu";
+    }
+
+    @Override
+    public Map<String, Object> config() {
+        return Map.of("alpha", alpha);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.github.nn4j.layers;
 
 import io.github.nn4j.activations.Activation;
+import java.util.Map;
 
 /**
  * The identity as a layer: {@code A = Z}, a linear output.
@@ -20,6 +21,11 @@ public final class Identity extends ActivationLayer {
     @Override
     public String typeName() {
         return "identity";
+    }
+
+    @Override
+    public Map<String, Object> config() {
+        return Map.of();
     }
 
     @Override

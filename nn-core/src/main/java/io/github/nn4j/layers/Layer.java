@@ -4,6 +4,7 @@ import io.github.nn4j.model.Mode;
 import io.github.nn4j.model.Parameter;
 import io.github.nn4j.model.ParameterSpec;
 import java.util.List;
+import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -30,6 +31,22 @@ public interface Layer {
      * @return the type name
      */
     String typeName();
+
+    /**
+     * The settings that, together with {@link #typeName()}, rebuild this layer through
+     * {@link LayerRegistry}; they are what a saved model file records for the layer. For example
+     * {@code {"in": 784, "out": 256}} for {@link Dense}, {@code {"slope": 0.01}} for
+     * {@link LeakyReLU} and {@code {}} for {@link ReLU}.
+     *
+     * <p>Values are {@code Integer}, {@code Long}, {@code Double}, {@code Boolean} or {@code String}.
+     * The default, an empty map, suits layers without settings; a layer with settings must
+     * override it, and saving checks that the layer rebuilt from its settings equals it.
+     *
+     * @return the settings by name
+     */
+    default Map<String, Object> config() {
+        return Map.of();
+    }
 
     /**
      * The number of input features this layer requires.

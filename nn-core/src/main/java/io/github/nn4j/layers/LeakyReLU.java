@@ -1,6 +1,7 @@
 package io.github.nn4j.layers;
 
 import io.github.nn4j.activations.Activation;
+import java.util.Map;
 
 /**
  * Leaky ReLU as a layer: {@code A = Z} where {@code Z ≥ 0}, {@code slope·Z} elsewhere.
@@ -32,6 +33,11 @@ public final class LeakyReLU extends ActivationLayer {
     @Override
     public String typeName() {
         return "leaky_relu";
+    }
+
+    @Override
+    public Map<String, Object> config() {
+        return Map.of("slope", slope);
     }
 
     @Override

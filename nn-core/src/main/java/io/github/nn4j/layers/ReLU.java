@@ -1,6 +1,7 @@
 package io.github.nn4j.layers;
 
 import io.github.nn4j.activations.Activation;
+import java.util.Map;
 
 /**
  * The rectified linear unit as a layer: {@code A = max(0, Z)}.
@@ -20,6 +21,11 @@ public final class ReLU extends ActivationLayer {
     @Override
     public String typeName() {
         return "relu";
+    }
+
+    @Override
+    public Map<String, Object> config() {
+        return Map.of();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.github.nn4j.layers;
 
 import io.github.nn4j.activations.Activation;
+import java.util.Map;
 
 /**
  * The logistic sigmoid as a layer: {@code A = 1 / (1 + e^(−Z))}; saturates for large |Z|.
@@ -20,6 +21,11 @@ public final class Sigmoid extends ActivationLayer {
     @Override
     public String typeName() {
         return "sigmoid";
+    }
+
+    @Override
+    public Map<String, Object> config() {
+        return Map.of();
     }
 
     @Override

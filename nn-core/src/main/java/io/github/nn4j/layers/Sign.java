@@ -1,6 +1,7 @@
 package io.github.nn4j.layers;
 
 import io.github.nn4j.activations.Activation;
+import java.util.Map;
 
 /**
  * The perceptron's sign as a layer: {@code A = +1} where {@code Z ≥ 0}, else −1. Its gradient is zero.
@@ -20,6 +21,11 @@ public final class Sign extends ActivationLayer {
     @Override
     public String typeName() {
         return "sign";
+    }
+
+    @Override
+    public Map<String, Object> config() {
+        return Map.of();
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.github.nn4j.layers;
 import io.github.nn4j.model.Buffers;
 import io.github.nn4j.model.Mode;
 import io.github.nn4j.model.Shapes;
+import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.transforms.custom.SoftMax;
 import org.nd4j.linalg.api.ops.impl.transforms.gradient.SoftmaxBp;
@@ -78,6 +79,11 @@ public final class Softmax implements Layer {
         inputGradient = Buffers.reuse(inputGradient, output.rows(), output.columns(), output.dataType());
         Nd4j.exec(new SoftmaxBp(lastInput, outputGradient, inputGradient, 1));
         return inputGradient;
+    }
+
+    @Override
+    public Map<String, Object> config() {
+        return Map.of();
     }
 
     @Override

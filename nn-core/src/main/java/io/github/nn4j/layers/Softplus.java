@@ -1,6 +1,7 @@
 package io.github.nn4j.layers;
 
 import io.github.nn4j.activations.Activation;
+import java.util.Map;
 
 /**
  * Softplus as a layer: {@code A = ln(1 + e^Z)}, a smooth ReLU.
@@ -20,6 +21,11 @@ public final class Softplus extends ActivationLayer {
     @Override
     public String typeName() {
         return "softplus";
+    }
+
+    @Override
+    public Map<String, Object> config() {
+        return Map.of();
     }
 
     @Override

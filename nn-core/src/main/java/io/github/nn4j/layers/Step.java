@@ -1,6 +1,7 @@
 package io.github.nn4j.layers;
 
 import io.github.nn4j.activations.Activation;
+import java.util.Map;
 
 /**
  * The M-P neuron's threshold as a layer: {@code A = 1} where {@code Z ≥ 0}, else 0. Its gradient is zero: train it with the perceptron rule, not backpropagation.
@@ -20,6 +21,11 @@ public final class Step extends ActivationLayer {
     @Override
     public String typeName() {
         return "step";
+    }
+
+    @Override
+    public Map<String, Object> config() {
+        return Map.of();
     }
 
     @Override

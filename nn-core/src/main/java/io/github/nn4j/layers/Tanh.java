@@ -1,6 +1,7 @@
 package io.github.nn4j.layers;
 
 import io.github.nn4j.activations.Activation;
+import java.util.Map;
 
 /**
  * The hyperbolic tangent as a layer: {@code A = tanh(Z)}, zero-centred, saturates for large |Z|.
@@ -20,6 +21,11 @@ public final class Tanh extends ActivationLayer {
     @Override
     public String typeName() {
         return "tanh";
+    }
+
+    @Override
+    public Map<String, Object> config() {
+        return Map.of();
     }
 
     @Override

@@ -1,7 +1,10 @@
 package io.github.nn4j.model;
 
 import io.github.nn4j.init.Initializer;
+import io.github.nn4j.io.ModelFile;
 import io.github.nn4j.layers.Layer;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -28,7 +31,12 @@ import org.nd4j.linalg.indexing.conditions.Conditions;
  * }</pre>
  *
  * <p>Training ({@link Mode#TRAIN} forward, then {@link #backward}) is single-threaded per
- * model. Once trained, {@link #predict} may be called from many threads at once.
+ * model. Once trained, {@link #predict} may be called from many threads at once: the inference
+ * pass only reads the weights and allocates its own outputs. (Do not train, {@link #init} or
+ * change weights while other threads predict.)
+ *
+ * <p>{@link #save(Path)} and {@link #load(Path)} write and read one zip file with the
+ * architecture and the weights as NumPy arrays; see {@link ModelFile} for the layout.
  */
 public final class Sequential {
 
@@ -317,6 +325,49 @@ public final class Sequential {
     /** The data type of parameters and computations, FLOAT unless changed by {@link #init}. */
     public DataType dataType() {
         return parameterSet == null ? DataType.FLOAT : parameterSet.values().dataType();
+    }
+
+    /**
+     * Saves the architecture and parameters to {@code file}, atomically: a crash or error mid-save
+     * leaves any previous file unchanged. Python reads the weights with
+     * {@code numpy.load(file)["dense0.W"]}.
+     *
+     * @param file the target, conventionally ending in {@code .nn4j}
+     * @throws IOException              when the file cannot be written
+     * @throws IllegalArgumentException when a layer cannot be rebuilt from its {@code config()}
+     */
+    public void save(Path file) throws IOException {
+        ModelFile.write(file, this);
+    }
+
+    /**
+     * Loads a model saved by {@link #save(Path)}: the same layers, parameters, data type and seed.
+     *
+     * @param file the model file
+     * @return the model
+     * @throws io.github.nn4j.io.ModelFormatException naming the file and the problem when it is
+     *         truncated, corrupt, not an nn4j model, from a newer nn4j, or inconsistent
+     * @throws IOException when the file cannot be read
+     */
+    public static Sequential load(Path file) throws IOException {
+        return ModelFile.read(file);
+    }
+
+    /**
+     * A table of the layers, their output shapes ({@code -1} for the batch, {@code ?} when no
+     * layer fixes the width) and parameter counts, with the total, as Keras prints it:
+     * <pre>
+     * Layer   Type           Output shape  Parameters
+     * ===============================================
+     * dense0  Dense(784→256)  [-1, 256]       200,960
+     * relu0   ReLU()          [-1, 256]             0
+     * ...
+     * </pre>
+     *
+     * @return the table, one line per layer, ending with a newline
+     */
+    public String summary() {
+        return ModelSummary.of(this);
     }
 
     @Override

@@ -1,0 +1,91 @@
+package io.github.nn4j.io;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Writes a file so that readers see either the old contents or the complete new contents, never
+ * a half-written file: the data goes to a temporary file in the same folder, is forced to disk,
+ * and is then renamed over the target in one atomic step. If anything fails, the temporary file
+ * is deleted and the old file is left untouched.
+ */
+final class AtomicFile {
+
+    /** Produces the file's contents. */
+    @FunctionalInterface
+    interface Writer {
+        /**
+         * Writes the contents to {@code out}; must not close it.
+         *
+         * @param out the stream to the temporary file
+         * @throws IOException when writing fails
+         */
+        void write(OutputStream out) throws IOException;
+    }
+
+    private AtomicFile() {
+    }
+
+    /**
+     * Writes {@code target} atomically.
+     *
+     * @param target the file to create or replace
+     * @param writer produces the contents
+     * @throws IOException when writing fails; the old file, if any, is then unchanged
+     */
+    static void write(Path target, Writer writer) throws IOException {
+        Path absolute = target.toAbsolutePath();
+        Path folder = absolute.getParent();
+        Path temporary = createTemporary(folder, absolute.getFileName().toString());
+        boolean moved = false;
+        try {
+            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+                OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);
+                writer.write(out);
+                out.flush();
+                channel.force(true);
+            }
+            Files.move(temporary, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            moved = true;
+            syncFolder(folder);
+        } finally {
+            if (!moved) {
+                Files.deleteIfExists(temporary);
+            }
+        }
+    }
+
+    /** Creates {@code .<name>.<random>.tmp} beside the target, with the folder's default permissions. */
+    private static Path createTemporary(Path folder, String name) throws IOException {
+        for (int attempt = 0; ; attempt++) {
+            Path candidate = folder.resolve("." + name + "." + Long.toHexString(ThreadLocalRandom.current().nextLong())
+                    + ".tmp");
+            try {
+                Files.newByteChannel(candidate, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE).close();
+                return candidate;
+            } catch (FileAlreadyExistsException e) {
+                if (attempt > 100) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** Forces the rename itself to disk where the platform allows it (POSIX); elsewhere a no-op. */
+    private static void syncFolder(Path folder) {
+        try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            // Windows cannot open a folder as a channel; the rename is still atomic there.
+        }
+    }
+}

@@ -1,0 +1,278 @@
+package io.github.nn4j.io;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Reads and writes single arrays in NumPy's {@code .npy} format, so arrays move between nn4j
+ * and Python with {@code numpy.load} / {@code numpy.save} and no other code.
+ *
+ * <p>Layout written (format version 1.0, as published in NumPy's {@code numpy.lib.format}):
+ * the six bytes {@code \x93NUMPY}, the version bytes {@code 1 0}, a little-endian unsigned
+ * 16-bit header length, then an ASCII dictionary such as
+ * {@code {'descr': '<f4', 'fortran_order': False, 'shape': (2, 3), }} padded with spaces and
+ * ended by {@code \n} so that the data starts at a multiple of 64 bytes, then the values in
+ * little-endian byte order and C (row-major) order.
+ *
+ * <p>Data types: float32 {@code <f4}, float64 {@code <f8}, int32 {@code <i4}, int64 {@code <i8},
+ * int8 {@code |i1} and uint8 {@code |u1}. Reading also accepts format versions 2.0 and 3.0 and
+ * Fortran-ordered data (returned in C order). Deliberately left out: big-endian data, other types
+ * (float16, bool, complex, strings, Python objects) and arrays of more than 2 GB.
+ *
+ * <pre>{@code
+ * Npy.write(Path.of("w.npy"), model.parameters().get(0).value());
+ * INDArray w = Npy.read(Path.of("w.npy"));      // in Python: numpy.load("w.npy")
+ * }</pre>
+ */
+public final class Npy {
+
+    private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
+    private static final int MAX_HEADER = 1 << 20;
+    private static final int CHUNK = 1 << 16;
+
+    private Npy() {
+    }
+
+    /**
+     * Writes {@code array} to {@code file} atomically: a crash mid-write leaves any old file intact.
+     *
+     * @param file  the target, conventionally ending in {@code .npy}
+     * @param array the array; any shape, a supported data type
+     * @throws IOException              when the file cannot be written
+     * @throws IllegalArgumentException when the data type has no {@code .npy} equivalent here
+     */
+    public static void write(Path file, INDArray array) throws IOException {
+        requireSupported(array, file.toString());
+        AtomicFile.write(file, out -> write(out, array));
+    }
+
+    /**
+     * Reads an array from a {@code .npy} file.
+     *
+     * @param file the file
+     * @return a new C-ordered array with the file's shape and data type
+     * @throws NpyFormatException naming the file and the problem when it is not a readable {@code .npy}
+     * @throws IOException        when the file cannot be read
+     */
+    public static INDArray read(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return read(in, Files.size(file), file.toString());
+        }
+    }
+
+    /**
+     * The {@code .npy} bytes of {@code array}.
+     *
+     * @param array the array
+     * @return the complete file contents
+     * @throws IllegalArgumentException when the data type has no {@code .npy} equivalent here
+     */
+    public static byte[] toBytes(INDArray array) {
+        requireSupported(array, "array");
+        ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(Integer.MAX_VALUE - 8,
+                128 + byteSize(array)));
+        try {
+            write(out, array);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /**
+     * Reads an array from {@code .npy} bytes.
+     *
+     * @param bytes the complete file contents
+     * @return a new C-ordered array
+     * @throws NpyFormatException when the bytes are not a readable {@code .npy}
+     */
+    public static INDArray fromBytes(byte[] bytes) throws NpyFormatException {
+        try {
+            return read(new ByteArrayInputStream(bytes), bytes.length, "npy bytes");
+        } catch (NpyFormatException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new NpyFormatException("npy bytes", e.getMessage(), e);
+        }
+    }
+
+    /** Number of data bytes of {@code array} in a {@code .npy} file. */
+    static long byteSize(INDArray array) {
+        NpyType type = NpyType.of(array.dataType());
+        return type == null ? 0 : array.length() * type.itemSize;
+    }
+
+    /**
+     * Throws when {@code array} cannot be written.
+     *
+     * @param array the array
+     * @param what  what it is, for the message
+     */
+    static void requireSupported(INDArray array, String what) {
+        if (array == null) {
+            throw new IllegalArgumentException(what + ": array is null");
+        }
+        if (NpyType.of(array.dataType()) == null) {
+            throw new IllegalArgumentException(what + ": cannot write data type " + array.dataType()
+                    + " as .npy; supported: " + NpyType.supported());
+        }
+        if (byteSize(array) > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException(what + ": arrays over 2 GB are not supported, got "
+                    + java.util.Arrays.toString(array.shape()) + " " + array.dataType());
+        }
+    }
+
+    /**
+     * Writes the {@code .npy} bytes of {@code array} to {@code out}, which is not closed.
+     *
+     * @param out   the stream
+     * @param array the array
+     * @throws IOException when writing fails
+     */
+    static void write(OutputStream out, INDArray array) throws IOException {
+        requireSupported(array, "array");
+        NpyType type = NpyType.of(array.dataType());
+        out.write(new NpyHeader(type.descr, false, array.shape()).encode());
+        if (array.isEmpty()) {
+            return;
+        }
+        INDArray contiguous = array.dup('c');
+        ByteBuffer source = contiguous.data().asNio();
+        int total = (int) byteSize(array);
+        byte[] chunk = new byte[Math.min(CHUNK, total)];
+        for (int done = 0; done < total; ) {
+            int n = Math.min(chunk.length, total - done);
+            source.get(chunk, 0, n);
+            toLittleEndian(chunk, n, type.itemSize);
+            out.write(chunk, 0, n);
+            done += n;
+        }
+    }
+
+    /**
+     * Reads one array from {@code in}.
+     *
+     * @param in     the stream, positioned at the magic string; not closed
+     * @param size   the number of bytes the stream holds, or -1 if unknown
+     * @param source the file or entry, for messages
+     * @return the array
+     * @throws NpyFormatException naming {@code source} and the problem
+     */
+    static INDArray read(InputStream in, long size, String source) throws IOException {
+        byte[] start = readFully(in, 10, source, "the 10-byte preamble");
+        for (int i = 0; i < MAGIC.length; i++) {
+            if (start[i] != MAGIC[i]) {
+                throw new NpyFormatException(source, "not a .npy file (it does not start with \\x93NUMPY)");
+            }
+        }
+        int major = start[6] & 0xFF;
+        int minor = start[7] & 0xFF;
+        long headerLength;
+        int preamble;
+        if (major == 1) {
+            headerLength = (start[8] & 0xFF) | (start[9] & 0xFF) << 8;
+            preamble = 10;
+        } else if (major == 2 || major == 3) {
+            byte[] rest = readFully(in, 2, source, "the header length");
+            headerLength = (start[8] & 0xFFL) | (start[9] & 0xFFL) << 8 | (rest[0] & 0xFFL) << 16
+                    | (rest[1] & 0xFFL) << 24;
+            preamble = 12;
+        } else {
+            throw new NpyFormatException(source, "unsupported .npy format version " + major + "." + minor
+                    + "; nn4j reads 1.0, 2.0 and 3.0");
+        }
+        if (headerLength > MAX_HEADER) {
+            throw new NpyFormatException(source, "header length " + headerLength + " is implausible (corrupt file?)");
+        }
+        byte[] headerBytes = readFully(in, (int) headerLength, source, "the header");
+        String text = new String(headerBytes, major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
+        NpyHeader header = NpyHeader.parse(text, source);
+        NpyType type = NpyType.of(header.descr());
+        if (type == null) {
+            throw new NpyFormatException(source, "data type '" + header.descr() + "' is not supported; nn4j reads "
+                    + NpyType.supported());
+        }
+        long length = 1;
+        for (long dimension : header.shape()) {
+            try {
+                length = Math.multiplyExact(length, dimension);
+            } catch (ArithmeticException e) {
+                throw new NpyFormatException(source, "shape " + NpyHeader.tuple(header.shape()) + " is too large");
+            }
+        }
+        if (length > Integer.MAX_VALUE / type.itemSize) {
+            throw new NpyFormatException(source, "shape " + NpyHeader.tuple(header.shape()) + " of " + header.descr()
+                    + " exceeds 2 GB, which nn4j does not read");
+        }
+        int dataBytes = (int) (length * type.itemSize);
+        if (size >= 0) {
+            long available = size - preamble - headerLength;
+            if (available < dataBytes) {
+                throw new NpyFormatException(source, "truncated: shape " + NpyHeader.tuple(header.shape()) + " of "
+                        + header.descr() + " needs " + dataBytes + " bytes of data, but only " + available + " follow");
+            }
+            if (available > dataBytes) {
+                throw new NpyFormatException(source, (available - dataBytes) + " unexpected bytes after the "
+                        + dataBytes + " bytes of data of shape " + NpyHeader.tuple(header.shape()));
+            }
+        }
+        char order = header.fortranOrder() ? 'f' : 'c';
+        INDArray array = Nd4j.createUninitialized(type.dataType, header.shape(), order);
+        if (dataBytes > 0) {
+            ByteBuffer target = array.data().asNio();
+            byte[] chunk = new byte[Math.min(CHUNK, dataBytes)];
+            for (int done = 0; done < dataBytes; ) {
+                int n = Math.min(chunk.length, dataBytes - done);
+                readInto(in, chunk, n, source, dataBytes, done);
+                toLittleEndian(chunk, n, type.itemSize); // the swap is its own inverse
+                target.put(chunk, 0, n);
+                done += n;
+            }
+        }
+        return header.fortranOrder() ? array.dup('c') : array;
+    }
+
+    /** On a big-endian machine, reverses the bytes of each item; on little-endian ones does nothing. */
+    private static void toLittleEndian(byte[] chunk, int n, int itemSize) {
+        if (itemSize == 1 || ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN) {
+            return;
+        }
+        for (int item = 0; item < n; item += itemSize) {
+            for (int i = 0, j = itemSize - 1; i < j; i++, j--) {
+                byte swap = chunk[item + i];
+                chunk[item + i] = chunk[item + j];
+                chunk[item + j] = swap;
+            }
+        }
+    }
+
+    private static byte[] readFully(InputStream in, int n, String source, String what) throws IOException {
+        byte[] bytes = new byte[n];
+        int got = in.readNBytes(bytes, 0, n);
+        if (got < n) {
+            throw new NpyFormatException(source, "truncated: ended after " + got + " of " + n + " bytes of " + what);
+        }
+        return bytes;
+    }
+
+    private static void readInto(InputStream in, byte[] chunk, int n, String source, int total, int done)
+            throws IOException {
+        int got = in.readNBytes(chunk, 0, n);
+        if (got < n) {
+            throw new NpyFormatException(source, "truncated: the data ended after " + (done + got) + " of "
+                    + total + " bytes", new EOFException());
+        }
+    }
+}

@@ -1,0 +1,206 @@
+package io.github.nn4j.io;
+
+import io.github.nn4j.data.DataSet;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.CRC32;
+import java.util.zip.CheckedInputStream;
+import java.util.zip.CheckedOutputStream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Reads and writes NumPy {@code .npz} archives: a zip file with one {@code <name>.npy} entry per
+ * array, as written by {@code numpy.savez} (entries stored uncompressed) and read by
+ * {@code numpy.load}.
+ *
+ * <pre>{@code
+ * Npz.write(Path.of("train.npz"), trainData);         // entries features.npy, labels.npy
+ * DataSet again = Npz.readDataSet(Path.of("train.npz"));
+ * // Python: d = numpy.load("train.npz"); d["features"].shape
+ * }</pre>
+ */
+public final class Npz {
+
+    /** The entry name of the features in a data set archive. */
+    public static final String FEATURES = "features";
+    /** The entry name of the labels in a data set archive. */
+    public static final String LABELS = "labels";
+
+    /** A fixed entry time, so that writing the same arrays twice gives identical bytes. */
+    static final LocalDateTime ENTRY_TIME = LocalDateTime.of(1980, 1, 1, 0, 0);
+
+    private Npz() {
+    }
+
+    /**
+     * Writes arrays to {@code file} atomically, one {@code <name>.npy} entry each, in map order.
+     *
+     * @param file   the target, conventionally ending in {@code .npz}
+     * @param arrays name → array; names may contain {@code /} for folders inside the zip
+     * @throws IOException              when the file cannot be written (an old file is then unchanged)
+     * @throws IllegalArgumentException when a name is empty or an array's data type is not supported
+     */
+    public static void write(Path file, Map<String, INDArray> arrays) throws IOException {
+        arrays.forEach((name, array) -> {
+            requireName(name);
+            Npy.requireSupported(array, file + "!" + name + ".npy");
+        });
+        AtomicFile.write(file, out -> {
+            ZipOutputStream zip = new ZipOutputStream(out);
+            for (Map.Entry<String, INDArray> entry : arrays.entrySet()) {
+                putStored(zip, entry.getKey() + ".npy", entry.getValue());
+            }
+            zip.finish();
+        });
+    }
+
+    /**
+     * Reads every {@code .npy} entry of {@code file}; other entries are ignored, as NumPy does.
+     *
+     * @param file the archive
+     * @return entry name without {@code .npy} → array, in archive order
+     * @throws NpyFormatException naming the file and the problem when it is not a readable archive
+     * @throws IOException        when the file cannot be read
+     */
+    public static Map<String, INDArray> read(Path file) throws IOException {
+        try (ZipFile zip = open(file)) {
+            Map<String, INDArray> arrays = new LinkedHashMap<>();
+            for (ZipEntry entry : entries(zip)) {
+                if (entry.getName().endsWith(".npy")) {
+                    String name = entry.getName().substring(0, entry.getName().length() - 4);
+                    arrays.put(name, readEntry(zip, entry, file.toString()));
+                }
+            }
+            return arrays;
+        }
+    }
+
+    /**
+     * Writes a data set as {@code features.npy} and {@code labels.npy}.
+     *
+     * @param file the target
+     * @param data the examples
+     * @throws IOException when the file cannot be written
+     */
+    public static void write(Path file, DataSet data) throws IOException {
+        Map<String, INDArray> arrays = new LinkedHashMap<>();
+        arrays.put(FEATURES, data.features());
+        arrays.put(LABELS, data.labels());
+        write(file, arrays);
+    }
+
+    /**
+     * Reads a data set written by {@link #write(Path, DataSet)} or by
+     * {@code numpy.savez(file, features=X, labels=y)}.
+     *
+     * @param file the archive
+     * @return the examples; features are converted to float32 unless already floating point
+     * @throws NpyFormatException when an entry is missing or unreadable
+     * @throws IOException        when the file cannot be read
+     * @throws IllegalArgumentException when the arrays do not form a data set (see {@link DataSet})
+     */
+    public static DataSet readDataSet(Path file) throws IOException {
+        Map<String, INDArray> arrays = read(file);
+        for (String name : List.of(FEATURES, LABELS)) {
+            if (!arrays.containsKey(name)) {
+                throw new NpyFormatException(file.toString(), "no " + name + ".npy entry; a data set archive holds "
+                        + FEATURES + ".npy and " + LABELS + ".npy, this one holds " + arrays.keySet());
+            }
+        }
+        INDArray features = arrays.get(FEATURES);
+        if (!features.dataType().isFPType()) {
+            features = features.castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT);
+        }
+        return new DataSet(features, arrays.get(LABELS));
+    }
+
+    /** Opens a zip, turning "not a zip" into a clear message. */
+    static ZipFile open(Path file) throws IOException {
+        try {
+            return new ZipFile(file.toFile());
+        } catch (ZipException e) {
+            throw new NpyFormatException(file.toString(), "not a zip archive, or truncated (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** The entries of an open zip, in archive order. */
+    static List<ZipEntry> entries(ZipFile zip) {
+        List<ZipEntry> list = new ArrayList<>();
+        for (Enumeration<? extends ZipEntry> e = zip.entries(); e.hasMoreElements(); ) {
+            list.add(e.nextElement());
+        }
+        return Collections.unmodifiableList(list);
+    }
+
+    /**
+     * Reads one {@code .npy} entry, checking its CRC so that corrupt bytes are reported rather
+     * than returned.
+     */
+    static INDArray readEntry(ZipFile zip, ZipEntry entry, String file) throws IOException {
+        String source = file + "!" + entry.getName();
+        CRC32 crc = new CRC32();
+        try (InputStream in = new CheckedInputStream(zip.getInputStream(entry), crc)) {
+            INDArray array = Npy.read(in, entry.getSize(), source);
+            if (entry.getCrc() != -1 && crc.getValue() != entry.getCrc()) {
+                throw new NpyFormatException(source, "corrupt: CRC-32 is " + Long.toHexString(crc.getValue())
+                        + " but the archive records " + Long.toHexString(entry.getCrc()));
+            }
+            return array;
+        } catch (ZipException e) {
+            throw new NpyFormatException(source, "corrupt entry (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /**
+     * Adds {@code array} as an uncompressed entry, like {@code numpy.savez}. A stored entry needs
+     * its size and CRC up front, so the bytes are produced twice instead of held in memory.
+     */
+    static void putStored(ZipOutputStream zip, String entryName, INDArray array) throws IOException {
+        CRC32 crc = new CRC32();
+        CountingSink sink = new CountingSink();
+        Npy.write(new CheckedOutputStream(sink, crc), array);
+        ZipEntry entry = new ZipEntry(entryName);
+        entry.setMethod(ZipEntry.STORED);
+        entry.setSize(sink.count);
+        entry.setCompressedSize(sink.count);
+        entry.setCrc(crc.getValue());
+        entry.setTimeLocal(ENTRY_TIME);
+        zip.putNextEntry(entry);
+        Npy.write(zip, array);
+        zip.closeEntry();
+    }
+
+    private static void requireName(String name) {
+        if (name == null || name.isEmpty() || name.startsWith("/") || name.contains("\\") || name.contains("..")) {
+            throw new IllegalArgumentException("array name '" + name + "' is not a valid archive entry name");
+        }
+    }
+
+    /** Counts bytes and discards them. */
+    private static final class CountingSink extends OutputStream {
+        long count;
+
+        @Override
+        public void write(int b) {
+            count++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            count += len;
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package io.github.nn4j.check;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.nn4j.layers.Dense;
+import io.github.nn4j.layers.Layer;
+import io.github.nn4j.losses.Loss;
+import io.github.nn4j.model.Mode;
+import io.github.nn4j.model.Sequential;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+class GradientCheckTest {
+
+    /** Squares its input but claims the derivative is x instead of 2x. */
+    private static final class WrongSquare implements Layer {
+        private INDArray input;
+
+        @Override
+        public String typeName() {
+            return "wrong";
+        }
+
+        @Override
+        public int inputSize() {
+            return ANY_SIZE;
+        }
+
+        @Override
+        public int outputSize(int inputSize) {
+            return inputSize;
+        }
+
+        @Override
+        public INDArray forward(INDArray x, Mode mode) {
+            input = x;
+            return x.mul(x);
+        }
+
+        @Override
+        public INDArray backward(INDArray outputGradient, boolean needInputGradient) {
+            return outputGradient.mul(input);
+        }
+    }
+
+    @Test
+    void catchesAWrongBackwardPass() {
+        GradientCheckResult result = GradientCheck.layer(new WrongSquare(), Nd4j.rand(DataType.DOUBLE, 2, 3).addi(0.5), 1);
+        assertFalse(result.passed(1e-3), result.toString());
+        assertTrue(result.worstEntry().startsWith("input["), result.toString());
+    }
+
+    @Test
+    void passesACorrectLayerAndReportsWhatItChecked() {
+        GradientCheckResult result = GradientCheck.layer(new Dense(3, 2), Nd4j.randn(DataType.DOUBLE, 4, 3), 1);
+        assertTrue(result.passed(1e-7), result.toString());
+        assertTrue(result.checked() == 3 * 2 + 2 + 4 * 3, result.toString());
+    }
+
+    @Test
+    void refusesAFloatModel() {
+        Sequential model = new Sequential(new Dense(2, 1));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> GradientCheck.model(model, Loss.mse(), Nd4j.ones(1, 2), Nd4j.ones(1, 1)));
+        assertTrue(e.getMessage().contains("DOUBLE"), e.getMessage());
+    }
+}
