@@ -3,6 +3,7 @@ package io.github.nn4j.layers;
 import io.github.nn4j.model.Buffers;
 import io.github.nn4j.model.Mode;
 import io.github.nn4j.model.Shapes;
+import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.random.impl.DropOutInverted;
 import org.nd4j.linalg.api.rng.Random;
@@ -62,6 +63,12 @@ public final class Dropout implements Layer {
     @Override
     public String typeName() {
         return "dropout";
+    }
+
+    /** {@code {"p": p}}, the drop probability. */
+    @Override
+    public Map<String, Object> config() {
+        return Map.of("p", p);
     }
 
     @Override

@@ -13,7 +13,11 @@ import io.github.nn4j.init.Initializer;
 import io.github.nn4j.losses.Loss;
 import io.github.nn4j.model.Mode;
 import io.github.nn4j.model.Sequential;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -116,6 +120,26 @@ class DropoutTest {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Dropout(p));
             assertTrue(e.getMessage().contains("p = " + p), e.getMessage());
         }
+    }
+
+    @Test
+    void rebuildsFromItsConfigThroughTheLayerRegistry() {
+        Dropout dropout = new Dropout(0.3);
+        assertEquals(Map.of("p", 0.3), dropout.config());
+        Layer rebuilt = LayerRegistry.create(dropout.typeName(), dropout.config());
+        assertEquals(dropout.toString(), rebuilt.toString());
+    }
+
+    @Test
+    void modelWithDropoutSavesAndLoads(@TempDir Path directory) throws IOException {
+        Sequential model = new Sequential(new Dense(3, 4), new ReLU(), new Dropout(0.25), new Dense(4, 2))
+                .init(Initializer.he(), 4);
+        Path file = directory.resolve("dropout.nn4j");
+        model.save(file);
+        Sequential loaded = Sequential.load(file);
+        assertEquals("Dropout(p=0.25)", loaded.layers().get(2).toString());
+        INDArray x = Nd4j.rand(DataType.FLOAT, 5, 3);
+        assertEquals(model.predict(x), loaded.predict(x));
     }
 
     @Test
