@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  *
  * <p>Every nn4j layer is registered: {@code dense}, {@code relu}, {@code leaky_relu},
  * {@code elu}, {@code sigmoid}, {@code tanh}, {@code softplus}, {@code step}, {@code sign},
- * {@code identity}, {@code softmax}, and {@code activation} (a plain {@link ActivationLayer}
+ * {@code identity}, {@code softmax}, {@code dropout}, and {@code activation} (a plain {@link ActivationLayer}
  * around one of the built-in {@link Activation}s; a custom {@code Activation} cannot be saved,
  * write a layer type for it instead). A layer type of your own is registered once, before loading:
  *
@@ -53,6 +53,7 @@ public final class LayerRegistry {
         register("sign", s -> new Sign());
         register("identity", s -> new Identity());
         register("softmax", s -> new Softmax());
+        register("dropout", s -> new Dropout(doubleSetting(s, "p")));
         register("activation", s -> new ActivationLayer(activationNamed(stringSetting(s, "activation"))));
     }
 

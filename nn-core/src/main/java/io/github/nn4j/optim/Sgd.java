@@ -1,23 +1,44 @@
 package io.github.nn4j.optim;
 
 import io.github.nn4j.model.ParameterSet;
+import java.util.Map;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Plain stochastic gradient descent: {@code w ← w − lr·g}, one BLAS {@code axpy} over the
- * whole model.
+ * Stochastic gradient descent, optionally with momentum or Nesterov momentum, in PyTorch's form.
+ *
+ * <pre>
+ * plain:     w ← w − lr·g
+ * momentum:  b ← μ·b + g;   w ← w − lr·b            (b starts at 0, so the first b is g)
+ * Nesterov:  b ← μ·b + g;   w ← w − lr·(g + μ·b)
+ * </pre>
+ * The velocity {@code b} holds gradients, not steps, so a learning-rate schedule rescales the
+ * whole update at once. Each line is one or two BLAS {@code axpy}/scale calls over the whole
+ * model. With {@link #weightDecay(double)} λ, every step first applies {@code w ← w − lr·λ·w}
+ * to the weights, which for plain SGD is the notes' rule {@code w ← w(1 − lr·λ) − lr·g}.
  *
  * <pre>{@code
- * Optimizer sgd = new Sgd(0.1);
- * sgd.step(model.parameterSet());
+ * Optimizer sgd = new Sgd(0.1);                                  // plain
+ * Optimizer nesterov = new Sgd(0.1).momentum(0.9).nesterov(true);
+ * nesterov.step(model.parameterSet());
  * }</pre>
+ *
+ * <p>State: {@code "velocity"} once a step with momentum has run, nothing for plain SGD. Left out: PyTorch's
+ * {@code dampening}.
  */
 public final class Sgd implements Optimizer {
 
+    private static final String VELOCITY = "velocity";
+
     private double learningRate;
+    private double momentum;
+    private boolean nesterov;
+    private final WeightDecay decay = new WeightDecay();
+    private final OptimizerState state = new OptimizerState("Sgd", VELOCITY);
 
     /**
-     * Creates plain SGD.
+     * Creates plain SGD (no momentum, no weight decay).
      *
      * @param learningRate the step size, positive
      */
@@ -25,9 +46,73 @@ public final class Sgd implements Optimizer {
         setLearningRate(learningRate);
     }
 
+    /**
+     * Turns on momentum.
+     *
+     * @param momentum μ in [0, 1); 0 (the default) is plain SGD, 0.9 is usual
+     * @return this optimizer
+     */
+    public Sgd momentum(double momentum) {
+        this.momentum = Checks.fraction("momentum", momentum);
+        return this;
+    }
+
+    /**
+     * Uses Nesterov momentum instead of classical momentum; needs a momentum above 0.
+     *
+     * @param nesterov true for Nesterov
+     * @return this optimizer
+     */
+    public Sgd nesterov(boolean nesterov) {
+        this.nesterov = nesterov;
+        return this;
+    }
+
+    /**
+     * Decoupled weight decay: each step starts with {@code w ← w − lr·λ·w} on the weights.
+     *
+     * @param lambda λ ≥ 0; 0 (the default) turns it off
+     * @return this optimizer
+     */
+    public Sgd weightDecay(double lambda) {
+        decay.setRate(lambda);
+        return this;
+    }
+
+    /**
+     * Whether weight decay also shrinks biases; by default it does not.
+     *
+     * @param include true to decay biases too
+     * @return this optimizer
+     */
+    public Sgd decayBiases(boolean include) {
+        decay.setIncludeBiases(include);
+        return this;
+    }
+
     @Override
     public void step(ParameterSet parameters) {
-        Nd4j.getBlasWrapper().axpy(-learningRate, parameters.gradients(), parameters.values());
+        if (nesterov && momentum == 0) {
+            throw new IllegalStateException("Nesterov momentum needs a momentum above 0, got momentum " + momentum);
+        }
+        decay.apply(parameters, learningRate);
+        INDArray values = parameters.values();
+        INDArray gradients = parameters.gradients();
+        if (momentum == 0) {
+            Nd4j.getBlasWrapper().axpy(-learningRate, gradients, values);
+            state.countStep();
+            return;
+        }
+        state.bind(parameters);
+        INDArray velocity = state.get(VELOCITY);
+        velocity.muli(momentum).addi(gradients);
+        if (nesterov) {
+            Nd4j.getBlasWrapper().axpy(-learningRate, gradients, values);
+            Nd4j.getBlasWrapper().axpy(-learningRate * momentum, velocity, values);
+        } else {
+            Nd4j.getBlasWrapper().axpy(-learningRate, velocity, values);
+        }
+        state.countStep();
     }
 
     @Override
@@ -37,14 +122,27 @@ public final class Sgd implements Optimizer {
 
     @Override
     public void setLearningRate(double learningRate) {
-        if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
-            throw new IllegalArgumentException("learning rate must be positive and finite, got " + learningRate);
-        }
-        this.learningRate = learningRate;
+        this.learningRate = Checks.learningRate(learningRate);
+    }
+
+    @Override
+    public Map<String, INDArray> state() {
+        return state.view();
+    }
+
+    @Override
+    public long steps() {
+        return state.steps();
+    }
+
+    @Override
+    public void loadState(Map<String, INDArray> saved, long steps) {
+        state.load(saved, steps);
     }
 
     @Override
     public String toString() {
-        return "Sgd(lr=" + learningRate + ")";
+        return "Sgd(lr=" + learningRate + (momentum == 0 ? "" : (nesterov ? ", nesterov=" : ", momentum=") + momentum)
+                + decay + ")";
     }
 }

@@ -1,0 +1,155 @@
+package io.github.nn4j.layers;
+
+import io.github.nn4j.model.Buffers;
+import io.github.nn4j.model.Mode;
+import io.github.nn4j.model.Shapes;
+import java.util.Map;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.random.impl.DropOutInverted;
+import org.nd4j.linalg.api.rng.Random;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Inverted dropout: in {@link Mode#TRAIN} each unit is zeroed with probability {@code p} and the
+ * kept units are scaled by {@code 1/(1 − p)}, so the expected output equals the input; in
+ * {@link Mode#EVAL} the layer is the identity and inference needs no rescaling.
+ *
+ * <pre>
+ * M_ij = 1/(1 − p) with probability 1 − p, else 0      (a fresh mask every TRAIN forward pass)
+ * forward:  Y = X ⊙ M          backward:  dL/dX = dL/dY ⊙ M
+ * </pre>
+ * Shapes {@code [batch, features] → [batch, features]}; no parameters. Masks come from the
+ * layer's own generator, seeded by the model ({@code Sequential.init} and {@code reseed}), so a
+ * training run is reproducible and gradient checks see the same mask on every evaluation. A
+ * TRAIN pass costs two native operations (mask, multiply) into reused buffers.
+ *
+ * <pre>{@code
+ * Sequential model = new Sequential(new Dense(784, 256), new ReLU(), new Dropout(0.5), new Dense(256, 10));
+ * }</pre>
+ *
+ * <p>EVAL returns the input array itself and touches no state, so inference is thread-safe.
+ * Note DL4J's {@code dropOut(x)} takes the <em>retain</em> probability; here {@code p} is the
+ * drop probability, as in PyTorch and Keras.
+ */
+public final class Dropout implements Layer {
+
+    private final double p;
+
+    private Random random;
+    private INDArray ones;
+    private INDArray mask;
+    private INDArray output;
+    private INDArray inputGradient;
+    private boolean trained;
+
+    /**
+     * Creates a dropout layer.
+     *
+     * @param p the probability of zeroing each unit, in [0, 1); 0 makes the layer the identity
+     * @throws IllegalArgumentException naming p when it is outside [0, 1)
+     */
+    public Dropout(double p) {
+        if (!(p >= 0 && p < 1)) {
+            throw new IllegalArgumentException("dropout probability p must be in [0, 1), got p = " + p);
+        }
+        this.p = p;
+    }
+
+    /** The probability of dropping a unit. */
+    public double probability() {
+        return p;
+    }
+
+    @Override
+    public String typeName() {
+        return "dropout";
+    }
+
+    /** {@code {"p": p}}, the drop probability. */
+    @Override
+    public Map<String, Object> config() {
+        return Map.of("p", p);
+    }
+
+    @Override
+    public int inputSize() {
+        return ANY_SIZE;
+    }
+
+    @Override
+    public int outputSize(int inputSize) {
+        return inputSize;
+    }
+
+    @Override
+    public void seed(long seed) {
+        if (random == null) {
+            random = Nd4j.getRandomFactory().getNewRandomInstance(seed);
+        } else {
+            random.setSeed(seed);
+        }
+    }
+
+    @Override
+    public INDArray forward(INDArray input, Mode mode) {
+        if (input == null || input.rank() != 2 || input.rows() == 0) {
+            throw new IllegalArgumentException(this + " expects a non-empty [batch, features] input, got "
+                    + Shapes.of(input));
+        }
+        if (mode == Mode.EVAL) {
+            return input;
+        }
+        long rows = input.rows();
+        long columns = input.columns();
+        if (ones == null || ones.rows() != rows || ones.columns() != columns || ones.dataType() != input.dataType()) {
+            ones = Nd4j.ones(input.dataType(), rows, columns);
+        }
+        mask = Buffers.reuse(mask, rows, columns, input.dataType());
+        output = Buffers.reuse(output, rows, columns, input.dataType());
+        if (random == null) {
+            seed(0);
+        }
+        Nd4j.getExecutioner().exec(new DropOutInverted(ones, mask, 1 - p), random);
+        input.mul(mask, output);
+        trained = true;
+        return output;
+    }
+
+    /**
+     * The mask of the last TRAIN forward pass: {@code 1/(1 − p)} where a unit was kept, 0 where it
+     * was dropped (a live buffer, replaced by the next pass).
+     *
+     * @return the {@code [batch, features]} mask
+     * @throws IllegalStateException before the first TRAIN forward pass
+     */
+    public INDArray mask() {
+        requireTrainingPass("mask()");
+        return mask;
+    }
+
+    @Override
+    public INDArray backward(INDArray outputGradient, boolean needInputGradient) {
+        requireTrainingPass("backward");
+        if (!outputGradient.equalShapes(mask)) {
+            throw new IllegalArgumentException(this + " expects an output gradient of shape " + Shapes.of(mask)
+                    + ", got " + Shapes.of(outputGradient));
+        }
+        if (!needInputGradient) {
+            return null;
+        }
+        inputGradient = Buffers.reuse(inputGradient, mask.rows(), mask.columns(), mask.dataType());
+        outputGradient.mul(mask, inputGradient);
+        return inputGradient;
+    }
+
+    private void requireTrainingPass(String what) {
+        if (!trained) {
+            throw new IllegalStateException(this + ": " + what + " needs a forward pass in TRAIN mode first");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Dropout(p=" + p + ")";
+    }
+}

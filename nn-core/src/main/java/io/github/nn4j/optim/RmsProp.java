@@ -1,0 +1,140 @@
+package io.github.nn4j.optim;
+
+import io.github.nn4j.model.ParameterSet;
+import java.util.Map;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.updaters.RmsPropUpdater;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * RMSProp: divides each step by a running root mean square of recent gradients, in PyTorch's
+ * form and defaults ({@code lr = 0.01}, {@code α = 0.99}, {@code ε = 1e-8}):
+ *
+ * <pre>
+ * v ← α·v + (1 − α)·g²          (v starts at 0)
+ * w ← w − lr·g / (√v + ε)
+ * </pre>
+ * One fused native update ({@code RmsPropUpdater}, whose formula is exactly this) and one
+ * subtraction over the whole model. {@link #weightDecay(double)} adds the decoupled
+ * {@code w ← w − lr·λ·w} on weights first.
+ *
+ * <pre>{@code
+ * Optimizer rmsProp = new RmsProp(1e-3);
+ * rmsProp.step(model.parameterSet());
+ * }</pre>
+ *
+ * <p>State: {@code "square_average"}, the running {@code v}. Left out: PyTorch's
+ * {@code momentum} and {@code centered} variants.
+ */
+public final class RmsProp implements Optimizer {
+
+    /** PyTorch's default learning rate. */
+    public static final double DEFAULT_LEARNING_RATE = 0.01;
+    private static final String SQUARE_AVERAGE = "square_average";
+
+    private double learningRate;
+    private double alpha = 0.99;
+    private double epsilon = 1e-8;
+    private final WeightDecay decay = new WeightDecay();
+    private final OptimizerState state = new OptimizerState("RmsProp", SQUARE_AVERAGE);
+    private INDArray update;
+
+    /** Creates RMSProp with learning rate 0.01. */
+    public RmsProp() {
+        this(DEFAULT_LEARNING_RATE);
+    }
+
+    /**
+     * Creates RMSProp.
+     *
+     * @param learningRate the step size, positive
+     */
+    public RmsProp(double learningRate) {
+        setLearningRate(learningRate);
+    }
+
+    /**
+     * The smoothing constant of the running average.
+     *
+     * @param alpha α in [0, 1); 0.99 by default
+     * @return this optimizer
+     */
+    public RmsProp alpha(double alpha) {
+        this.alpha = Checks.fraction("alpha", alpha);
+        return this;
+    }
+
+    /**
+     * The term added to {@code √v} against division by zero.
+     *
+     * @param epsilon positive; 1e-8 by default
+     * @return this optimizer
+     */
+    public RmsProp epsilon(double epsilon) {
+        this.epsilon = Checks.positive("epsilon", epsilon);
+        return this;
+    }
+
+    /**
+     * Decoupled weight decay: each step starts with {@code w ← w − lr·λ·w} on the weights.
+     *
+     * @param lambda λ ≥ 0; 0 (the default) turns it off
+     * @return this optimizer
+     */
+    public RmsProp weightDecay(double lambda) {
+        decay.setRate(lambda);
+        return this;
+    }
+
+    /**
+     * Whether weight decay also shrinks biases; by default it does not.
+     *
+     * @param include true to decay biases too
+     * @return this optimizer
+     */
+    public RmsProp decayBiases(boolean include) {
+        decay.setIncludeBiases(include);
+        return this;
+    }
+
+    @Override
+    public void step(ParameterSet parameters) {
+        state.bind(parameters);
+        update = Updates.buffer(update, parameters);
+        decay.apply(parameters, learningRate);
+        INDArray average = state.get(SQUARE_AVERAGE);
+        Nd4j.exec(new RmsPropUpdater(parameters.gradients(), average, update, average, learningRate, alpha, epsilon));
+        parameters.values().subi(update);
+        state.countStep();
+    }
+
+    @Override
+    public double learningRate() {
+        return learningRate;
+    }
+
+    @Override
+    public void setLearningRate(double learningRate) {
+        this.learningRate = Checks.learningRate(learningRate);
+    }
+
+    @Override
+    public Map<String, INDArray> state() {
+        return state.view();
+    }
+
+    @Override
+    public long steps() {
+        return state.steps();
+    }
+
+    @Override
+    public void loadState(Map<String, INDArray> saved, long steps) {
+        state.load(saved, steps);
+    }
+
+    @Override
+    public String toString() {
+        return "RmsProp(lr=" + learningRate + ", alpha=" + alpha + ", eps=" + epsilon + decay + ")";
+    }
+}
