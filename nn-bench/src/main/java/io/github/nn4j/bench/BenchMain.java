@@ -15,14 +15,20 @@ import java.util.Map;
  * The benchmark suite: prints the settings, measures the GEMM limit, then each workload with
  * nn4j and DL4J interleaved, and prints Markdown tables and writes a JSON file.
  *
- * <p>From the repository root, full suite (a few minutes) and quick mode (about a minute):
+ * <p>From the repository root, the full suite (a few minutes) and the quick mode (about a minute),
+ * building nn-core in the same reactor (nothing is installed):
  * <pre>
  * export OMP_WAIT_POLICY=PASSIVE
- * mvn -q -pl nn-bench -am compile exec:java -Dexec.skip=true
- * mvn -q -pl nn-bench -am compile exec:java -Dexec.skip=true -Dexec.args="--quick"
+ * mvn -q -pl nn-bench -am package -DskipTests -Pbench
+ * mvn -q -pl nn-bench -am package -DskipTests -Pbench -Dexec.args="--quick"
  * </pre>
- * ({@code -Dexec.skip=true} passes over the parent and nn-core; nn-bench overrides it.) Run with
- * {@code --help} for the options, e.g. {@code --layers 784,256,10 --batch 64 --optimizer sgd --lr 0.05}.
+ * or with plain {@code java} on the built classes (classpath from
+ * {@code mvn -q -pl nn-bench dependency:build-classpath -Dmdep.outputFile=/tmp/cp-bench.txt}):
+ * <pre>
+ * OMP_WAIT_POLICY=PASSIVE java -cp nn-bench/target/classes:nn-core/target/classes:$(cat /tmp/cp-bench.txt) \
+ *     io.github.nn4j.bench.BenchMain --quick
+ * </pre>
+ * {@code --help} lists the options, e.g. {@code --layers 784,256,10 --batch 64 --optimizer sgd --lr 0.05}.
  */
 public final class BenchMain {
 

@@ -73,8 +73,8 @@ public record BenchReport(String timestamp, BenchEnvironment environment, BenchO
 
     /** Memory after warm-up and off-heap growth during the timed repetitions. */
     public String memoryTable() {
-        StringBuilder md = new StringBuilder("| workload | optimizer | runner | steps/rep | RSS added by warm-up MB (≈ off-heap) "
-                + "| RSS Δ over timed steps (bytes) | heap used MB | process RSS MB |\n|---|---|---|---:|---:|---:|---:|---:|\n");
+        StringBuilder md = new StringBuilder("| workload | optimizer | runner | steps/rep | off-heap added MB "
+                + "| off-heap Δ over timed steps (bytes) | heap used MB | process RSS MB |\n|---|---|---|---:|---:|---:|---:|---:|\n");
         for (WorkloadResult r : results) {
             for (RunnerResult runner : new RunnerResult[] {r.nn4j(), r.dl4j()}) {
                 if (runner == null) {
@@ -178,8 +178,8 @@ public record BenchReport(String timestamp, BenchEnvironment environment, BenchO
         }
         json.put("samplesPerSecond", statsJson(runner.samplesPerSecond()));
         json.put("stepsPerRep", runner.stepsPerRep());
-        json.put("residentBytesAddedByWarmUp", runner.offHeapBytes());
-        json.put("residentGrowthBytesOverTimedSteps", runner.offHeapGrowthBytes());
+        json.put("offHeapBytesAddedByWarmUp", runner.offHeapBytes());
+        json.put("offHeapGrowthBytesOverTimedSteps", runner.offHeapGrowthBytes());
         json.put("processResidentBytesAfterWarmUp", runner.physicalBytes());
         json.put("heapBytesAfterWarmUp", runner.heapBytes());
         return json;

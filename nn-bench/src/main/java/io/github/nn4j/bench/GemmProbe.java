@@ -46,7 +46,7 @@ public final class GemmProbe {
 
         long warmStart = System.nanoTime();
         int warmCalls = 0;
-        while (warmCalls < 3 || System.nanoTime() - warmStart < secondsPerShape * 0.2e9) {
+        while (warmCalls < 2 || System.nanoTime() - warmStart < secondsPerShape * 0.2e9) {
             Nd4j.gemm(a, b, c, transA, transB, 1.0, 0.0);
             warmCalls++;
         }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.bytedeco.javacpp.Pointer;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Measures one workload: builds the batches, warms nn4j and DL4J up one after the other, then
@@ -71,7 +72,7 @@ public final class WorkloadBench {
 
     private Timed warmUp(Supplier<TrainingRunner> factory) {
         settle();
-        long residentBefore = Pointer.physicalBytes();
+        long offHeapBefore = offHeapBytes();
         TrainingRunner runner = factory.get();
         long start = System.nanoTime();
         int steps = 0;
@@ -83,13 +84,27 @@ public final class WorkloadBench {
         int stepsPerRep = (int) Math.max(2, Math.round(options.secondsPerRep() * stepsPerSecond));
         settle();
         Runtime jvm = Runtime.getRuntime();
-        long resident = Pointer.physicalBytes();
-        return new Timed(runner, stepsPerRep, resident - residentBefore, resident, jvm.totalMemory() - jvm.freeMemory());
+        return new Timed(runner, stepsPerRep, offHeapBytes() - offHeapBefore, Pointer.physicalBytes(),
+                jvm.totalMemory() - jvm.freeMemory());
     }
 
-    /** Collects garbage (on-heap, and the off-heap buffers of arrays that died) so memory figures are comparable. */
+    /**
+     * Bytes of off-heap memory ND4J's native library holds for host arrays (its memory counter for
+     * device 0). JavaCPP's {@code Pointer.totalBytes()} does not see these buffers.
+     *
+     * @return the bytes allocated now
+     */
+    public static long offHeapBytes() {
+        return Nd4j.getEnvironment().getDeviceCouner(0);
+    }
+
+    /**
+     * Collects garbage until ND4J's off-heap count stops falling (arrays that died free their
+     * native buffers only after a GC), so that memory figures are comparable. Gives up after ~2 s.
+     */
     private static void settle() {
-        for (int i = 0; i < 2; i++) {
+        long previous = Long.MAX_VALUE;
+        for (int i = 0; i < 40; i++) {
             System.gc();
             try {
                 Thread.sleep(50);
@@ -97,6 +112,11 @@ public final class WorkloadBench {
                 Thread.currentThread().interrupt();
                 return;
             }
+            long now = offHeapBytes();
+            if (now >= previous && i >= 2) {
+                return;
+            }
+            previous = now;
         }
     }
 
@@ -104,32 +124,32 @@ public final class WorkloadBench {
     private static final class Timed {
         final TrainingRunner runner;
         final int stepsPerRep;
-        final long residentAdded;
+        final long offHeapAdded;
         final long resident;
         final long heapBytes;
         final List<Double> samplesPerSecond = new ArrayList<>();
-        long residentGrowth;
+        long offHeapGrowth;
 
-        Timed(TrainingRunner runner, int stepsPerRep, long residentAdded, long resident, long heapBytes) {
+        Timed(TrainingRunner runner, int stepsPerRep, long offHeapAdded, long resident, long heapBytes) {
             this.runner = runner;
             this.stepsPerRep = stepsPerRep;
-            this.residentAdded = residentAdded;
+            this.offHeapAdded = offHeapAdded;
             this.resident = resident;
             this.heapBytes = heapBytes;
         }
 
         void rep() {
-            long residentBefore = Pointer.physicalBytes();
+            long offHeapBefore = offHeapBytes();
             long start = System.nanoTime();
             runner.train(stepsPerRep);
             double seconds = (System.nanoTime() - start) / 1e9;
-            residentGrowth += Pointer.physicalBytes() - residentBefore;
+            offHeapGrowth += offHeapBytes() - offHeapBefore;
             samplesPerSecond.add((double) stepsPerRep * runner.batchSize() / seconds);
         }
 
         RunnerResult result() {
-            return new RunnerResult(Stats.of(samplesPerSecond), stepsPerRep, residentAdded, resident, heapBytes,
-                    residentGrowth);
+            return new RunnerResult(Stats.of(samplesPerSecond), stepsPerRep, offHeapAdded, resident, heapBytes,
+                    offHeapGrowth);
         }
     }
 }

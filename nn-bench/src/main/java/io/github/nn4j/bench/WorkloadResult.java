@@ -38,17 +38,18 @@ public record WorkloadResult(Workload workload, double peakGflops, RunnerResult 
     /**
      * One framework's figures for one workload.
      *
-     * <p>ND4J's CPU buffers are not counted by JavaCPP's {@code Pointer.totalBytes()}, so off-heap
-     * memory is taken from the process's resident size ({@code Pointer.physicalBytes()}), after a GC.
+     * <p>Off-heap figures are ND4J's own count of native host memory
+     * ({@link WorkloadBench#offHeapBytes()}); JavaCPP's {@code Pointer.totalBytes()} does not see
+     * ND4J's buffers.
      *
      * @param samplesPerSecond   one value per timed repetition
      * @param stepsPerRep        training steps in each repetition
-     * @param offHeapBytes       resident bytes its construction and warm-up added (model, working
-     *                           buffers, optimizer state, workspaces; mostly off-heap)
-     * @param physicalBytes      process resident size after its warm-up
+     * @param offHeapBytes       off-heap bytes its construction and warm-up added, after a GC
+     *                           (parameters, gradients, working buffers, optimizer state, workspaces)
+     * @param physicalBytes      process resident size after its warm-up ({@code Pointer.physicalBytes()})
      * @param heapBytes          JVM heap in use after its warm-up and a GC
-     * @param offHeapGrowthBytes change of the resident size summed over its timed repetitions
-     *                           (near 0 when the steady state does not grow)
+     * @param offHeapGrowthBytes change of the off-heap bytes summed over its timed repetitions
+     *                           (0 when the steady state keeps nothing; garbage not yet collected counts)
      */
     public record RunnerResult(Stats samplesPerSecond, int stepsPerRep, long offHeapBytes, long physicalBytes,
                                long heapBytes, long offHeapGrowthBytes) {
