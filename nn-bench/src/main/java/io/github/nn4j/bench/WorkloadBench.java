@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.bytedeco.javacpp.Pointer;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -89,13 +90,18 @@ public final class WorkloadBench {
     }
 
     /**
-     * Bytes of off-heap memory ND4J's native library holds for host arrays (its memory counter for
-     * device 0). JavaCPP's {@code Pointer.totalBytes()} does not see these buffers.
+     * Off-heap bytes held by ND4J: its native library's count of host array memory (device 0)
+     * plus the workspaces of the current thread (DL4J's activations and working memory), which
+     * that count leaves out. JavaCPP's {@code Pointer.totalBytes()} sees neither.
      *
      * @return the bytes allocated now
      */
     public static long offHeapBytes() {
-        return Nd4j.getEnvironment().getDeviceCouner(0);
+        long workspaces = 0;
+        for (MemoryWorkspace workspace : Nd4j.getWorkspaceManager().getAllWorkspacesForCurrentThread()) {
+            workspaces += workspace.getCurrentSize();
+        }
+        return Nd4j.getEnvironment().getDeviceCouner(0) + workspaces;
     }
 
     /**

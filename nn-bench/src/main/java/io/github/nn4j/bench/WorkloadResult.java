@@ -38,9 +38,8 @@ public record WorkloadResult(Workload workload, double peakGflops, RunnerResult 
     /**
      * One framework's figures for one workload.
      *
-     * <p>Off-heap figures are ND4J's own count of native host memory
-     * ({@link WorkloadBench#offHeapBytes()}); JavaCPP's {@code Pointer.totalBytes()} does not see
-     * ND4J's buffers.
+     * <p>Off-heap figures are ND4J's own count of native host memory plus workspaces
+     * ({@link WorkloadBench#offHeapBytes()}).
      *
      * @param samplesPerSecond   one value per timed repetition
      * @param stepsPerRep        training steps in each repetition
