@@ -1,0 +1,111 @@
+package io.github.nn4j.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The benchmark suite: prints the settings, measures the GEMM limit, then each workload with
+ * nn4j and DL4J interleaved, and prints Markdown tables and writes a JSON file.
+ *
+ * <p>From the repository root, the full suite (a few minutes) and the quick mode (about a minute),
+ * building nn-core in the same reactor (nothing is installed):
+ * <pre>
+ * export OMP_WAIT_POLICY=PASSIVE
+ * mvn -q -pl nn-bench -am package -DskipTests -Pbench
+ * mvn -q -pl nn-bench -am package -DskipTests -Pbench -Dexec.args="--quick"
+ * </pre>
+ * or with plain {@code java} on the built classes (classpath from
+ * {@code mvn -q -pl nn-bench dependency:build-classpath -Dmdep.outputFile=/tmp/cp-bench.txt}):
+ * <pre>
+ * OMP_WAIT_POLICY=PASSIVE java -cp nn-bench/target/classes:nn-core/target/classes:$(cat /tmp/cp-bench.txt) \
+ *     io.github.nn4j.bench.BenchMain --quick
+ * </pre>
+ * {@code --help} lists the options, e.g. {@code --layers 784,256,10 --batch 64 --optimizer sgd --lr 0.05}.
+ */
+public final class BenchMain {
+
+    private BenchMain() {
+    }
+
+    /**
+     * Runs the suite.
+     *
+     * @param args see {@link BenchOptions#USAGE}
+     * @throws IOException if the JSON file cannot be written
+     */
+    public static void main(String[] args) throws IOException {
+        BenchOptions options;
+        try {
+            if (List.of(args).contains("--help")) {
+                System.out.println(BenchOptions.USAGE);
+                return;
+            }
+            options = BenchOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        long start = System.nanoTime();
+        LocalDateTime now = LocalDateTime.now();
+
+        BenchEnvironment environment = BenchEnvironment.current();
+        System.out.println("# nn-bench " + now.format(DateTimeFormatter.ISO_LOCAL_DATE_TIME));
+        System.out.print(BenchReport.header(environment, options));
+        if (!BenchEnvironment.passiveWaitPolicy()) {
+            System.out.println("WARNING: OMP_WAIT_POLICY=PASSIVE is not set; idle OpenMP threads will spin and "
+                    + "steal cores from BLAS, and every figure below will be too low.");
+        }
+        System.out.println();
+
+        GemmProbe probe = new GemmProbe(options.gemmSeconds());
+        progress("GEMM squares " + options.squareSizes());
+        List<GemmProbe.Result> squares = probe.squares(options.squareSizes());
+        double peak = BenchReport.peakOf(squares);
+        Map<String, List<GemmProbe.Result>> shapes = new LinkedHashMap<>();
+        for (Workload workload : options.workloads()) {
+            shapes.computeIfAbsent(workload.label(), label -> {
+                progress("GEMM shapes of " + label);
+                return probe.workloadShapes(workload);
+            });
+        }
+
+        WorkloadBench bench = new WorkloadBench(options);
+        List<WorkloadResult> results = new ArrayList<>();
+        for (Workload workload : options.workloads()) {
+            progress(workload.label() + " " + workload.optimizer());
+            results.add(bench.run(workload, peak));
+        }
+
+        BenchReport report = new BenchReport(now.toString(), environment, options, squares, shapes, results,
+                (System.nanoTime() - start) / 1e9);
+        System.out.println();
+        System.out.printf(Locale.ROOT, "GEMM peak (best square-GEMM chunk): %.1f GFLOP/s%n%n", peak);
+        System.out.println(report.markdownTable());
+        System.out.println(report.gemmTable());
+        System.out.println(report.memoryTable());
+        Path output = options.output() != null ? options.output()
+                : defaultOutputDirectory().resolve("bench-" + now.format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".json");
+        Files.createDirectories(output.toAbsolutePath().getParent());
+        Files.writeString(output, report.toJson());
+        System.out.printf(Locale.ROOT, "JSON: %s (%.0f s in all)%n", output, report.seconds());
+    }
+
+    /** {@code nn-bench/results} when run from the repository root, {@code results} inside nn-bench. */
+    private static Path defaultOutputDirectory() {
+        Path fromRoot = Path.of("nn-bench");
+        return Files.isDirectory(fromRoot) ? fromRoot.resolve("results") : Path.of("results");
+    }
+
+    private static void progress(String message) {
+        System.err.println("… " + message);
+    }
+}
