@@ -1,0 +1,75 @@
+package io.github.nn4j.examples.plot;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Each plotting helper writes a PNG of the documented pixel size. */
+class PlotHelpersTest {
+
+    @TempDir
+    Path directory;
+
+    private static BufferedImage read(Path file) throws IOException {
+        assertTrue(Files.isRegularFile(file), file + " was not written");
+        BufferedImage image = ImageIO.read(file.toFile());
+        assertTrue(image != null, file + " is not a readable PNG");
+        return image;
+    }
+
+    @Test
+    void trainingCurvesWriteLossAndAccuracySideBySide() throws IOException {
+        Path file = TrainingCurves.save(directory.resolve("curves.png"), List.of(1.2, 0.8, 0.6, 0.5),
+                List.of(1.3, 0.9, 0.75, 0.72), List.of(0.55, 0.7, 0.8, 0.84), List.of(0.5, 0.68, 0.76, 0.78));
+        BufferedImage image = read(file);
+        assertEquals(TrainingCurves.WIDTH, image.getWidth());
+        assertEquals(TrainingCurves.HEIGHT, image.getHeight());
+    }
+
+    @Test
+    void trainingCurvesAcceptALossOnlyHistory() throws IOException {
+        Path file = TrainingCurves.save(directory.resolve("loss-only.png"), List.of(1.0, 0.5), List.of(), List.of(),
+                List.of());
+        assertEquals(TrainingCurves.WIDTH, read(file).getWidth());
+        assertThrows(IllegalArgumentException.class,
+                () -> TrainingCurves.save(directory.resolve("none.png"), List.of(), List.of(), List.of(), List.of()));
+    }
+
+    @Test
+    void confusionHeatmapWritesOneCellPerPairOfClasses() throws IOException {
+        int[][] matrix = {{50, 2, 1}, {3, 40, 7}, {0, 5, 45}};
+        Path file = ConfusionHeatmap.save(directory.resolve("confusion.png"), matrix,
+                new String[] {"T-shirt", "Trouser", "Pullover"});
+        BufferedImage image = read(file);
+        assertEquals(ConfusionHeatmap.WIDTH, image.getWidth());
+        assertEquals(ConfusionHeatmap.HEIGHT, image.getHeight());
+        assertThrows(IllegalArgumentException.class, () -> ConfusionHeatmap.save(directory.resolve("bad.png"),
+                new int[][] {{1, 2}}, new String[] {"a", "b"}));
+    }
+
+    @Test
+    void imageGridLaysOutEightImagesPerRow() throws IOException {
+        float[][] images = new float[10][784];
+        String[] captions = new String[10];
+        for (int k = 0; k < images.length; k++) {
+            for (int i = 0; i < 784; i++) {
+                images[k][i] = ((i / 28 + i % 28 + k) % 10) / 9f;
+            }
+            captions[k] = "true: " + k + "\npredicted: " + (9 - k);
+        }
+        BufferedImage image = read(ImageGrid.save(directory.resolve("grid.png"), images, captions));
+        assertEquals(ImageGrid.COLUMNS * ImageGrid.CELL_WIDTH, image.getWidth());
+        assertEquals(2 * ImageGrid.CELL_HEIGHT, image.getHeight());
+        assertThrows(IllegalArgumentException.class,
+                () -> ImageGrid.save(directory.resolve("bad.png"), new float[][] {new float[10]}, new String[] {"x"}));
+    }
+}
