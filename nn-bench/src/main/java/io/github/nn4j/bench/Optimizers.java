@@ -28,8 +28,7 @@ public final class Optimizers {
     public static Optional<Optimizer> nn4j(String name, double learningRate) {
         return switch (requireKnown(name)) {
             case "sgd" -> Optional.of(new Sgd(learningRate));
-            // Pending: becomes Optional.of(new io.github.nn4j.optim.Adam(learningRate)) once Adam lands.
-            case "adam" -> Optional.empty();
+            case "adam" -> Optional.of(new io.github.nn4j.optim.Adam(learningRate));
             default -> throw new AssertionError(name);
         };
     }

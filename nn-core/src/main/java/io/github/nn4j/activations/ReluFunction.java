@@ -1,9 +1,7 @@
 package io.github.nn4j.activations;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinear;
-import org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinearDerivative;
-import org.nd4j.linalg.factory.Nd4j;
+import io.github.nn4j.kernels.Kernels;
 
 /** {@code max(0, z)}; derivative 1 for {@code z > 0}, 0 otherwise. */
 final class ReluFunction implements Activation {
@@ -17,12 +15,12 @@ final class ReluFunction implements Activation {
 
     @Override
     public void forward(INDArray input, INDArray output) {
-        Nd4j.exec(new RectifiedLinear(input, output, 0.0));
+        Kernels.relu(input, output);
     }
 
     @Override
     public void backward(INDArray input, INDArray output, INDArray outputGradient, INDArray inputGradient) {
-        Nd4j.exec(new RectifiedLinearDerivative(input, outputGradient, inputGradient));
+        Kernels.reluBackward(input, outputGradient, inputGradient);
     }
 
     @Override

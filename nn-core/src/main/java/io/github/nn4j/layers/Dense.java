@@ -1,5 +1,6 @@
 package io.github.nn4j.layers;
 
+import io.github.nn4j.kernels.Kernels;
 import io.github.nn4j.model.Buffers;
 import io.github.nn4j.model.Mode;
 import io.github.nn4j.model.Parameter;
@@ -41,7 +42,6 @@ public final class Dense implements Layer {
     private INDArray lastInput;
     private INDArray output;
     private INDArray inputGradient;
-    private INDArray ones;
 
     /**
      * Creates a dense layer from {@code in} features to {@code out} units.
@@ -126,7 +126,7 @@ public final class Dense implements Layer {
             result = Nd4j.createUninitialized(weights.dataType(), batch, out);
         }
         Nd4j.gemm(input, weights, result, false, false, 1.0, 0.0);
-        result.addiRowVector(bias);
+        Kernels.addRowVector(result, bias);
         return result;
     }
 
@@ -141,8 +141,7 @@ public final class Dense implements Layer {
                     + out + "], got " + Shapes.of(outputGradient));
         }
         Nd4j.gemm(lastInput, outputGradient, weightGradient, true, false, 1.0, 0.0);
-        ones = Buffers.onesColumn(ones, batch, weights.dataType());
-        Nd4j.gemm(ones, outputGradient, biasGradient, true, false, 1.0, 0.0);
+        Kernels.columnSums(outputGradient, biasGradient);
         if (!needInputGradient) {
             return null;
         }

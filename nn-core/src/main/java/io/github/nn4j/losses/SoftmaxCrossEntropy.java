@@ -1,16 +1,16 @@
 package io.github.nn4j.losses;
 
+import io.github.nn4j.kernels.Kernels;
 import io.github.nn4j.model.Buffers;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.transforms.custom.SoftMax;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * Softmax and cross-entropy fused, from logits z:
  * {@code L = −(1/N) Σ_i Σ_c y_ic·log softmax(z_i)_c}, computed stably as
- * {@code logΣ_c e^(z_ic) − Σ_c y_ic·z_ic} with the row maximum subtracted inside the log-sum-exp. Gradient: {@code (softmax(z) − y)/N}, three
- * native operations into a reused buffer.
+ * {@code logΣ_c e^(z_ic) − Σ_c y_ic·z_ic} with the row maximum subtracted inside the log-sum-exp. Gradient: {@code (softmax(z) − y)/N} into a reused
+ * buffer, in one Java pass for small batches (see {@link Kernels}).
  *
  * <p>Targets are one-hot (or any probability) rows, or class indices {@code [batch]}.
  */
@@ -40,7 +40,7 @@ public final class SoftmaxCrossEntropy implements Loss {
     public INDArray gradient(INDArray logits, INDArray targetValues) {
         INDArray y = targets.match(name(), logits, targetValues, true);
         gradient = Buffers.reuse(gradient, logits.rows(), logits.columns(), logits.dataType());
-        Nd4j.exec(new SoftMax(logits, gradient, 1));
-        return gradient.subi(y).muli(1.0 / logits.rows());
+        Kernels.softmaxCrossEntropyGradient(logits, y, gradient);
+        return gradient;
     }
 }

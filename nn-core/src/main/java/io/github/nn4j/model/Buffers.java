@@ -30,20 +30,4 @@ public final class Buffers {
         }
         return Nd4j.createUninitialized(type, rows, columns);
     }
-
-    /**
-     * Returns {@code current} if it is a {@code [rows, 1]} column of ones of {@code type},
-     * otherwise a new one. Used to sum rows with one GEMM.
-     *
-     * @param current the column kept so far, may be {@code null}
-     * @param rows    rows needed
-     * @param type    data type needed
-     * @return a {@code [rows, 1]} array filled with ones
-     */
-    public static INDArray onesColumn(INDArray current, long rows, DataType type) {
-        if (current != null && current.rows() == rows && current.dataType() == type) {
-            return current;
-        }
-        return Nd4j.ones(type, rows, 1);
-    }
 }

@@ -212,10 +212,12 @@ public final class Sequential {
      * @param input {@code [batch, inputSize]}; converted to the model's data type if needed
      * @param mode  {@link Mode#TRAIN} before {@link #backward}, {@link Mode#EVAL} for inference
      * @return the output {@code [batch, outputSize]}; in TRAIN mode a buffer reused by the next call
-     * @throws IllegalArgumentException when the shape does not fit or the input holds NaN or infinity
+     * @throws IllegalArgumentException when the shape does not fit, or in EVAL mode when the input holds
+     *                                  NaN or infinity (TRAIN mode leaves that check to {@code DataSet},
+     *                                  which makes it once, and to the loss, which turns NaN)
      */
     public INDArray forward(INDArray input, Mode mode) {
-        INDArray x = checkedInput(input);
+        INDArray x = checkedInput(input, mode);
         for (Layer layer : layers) {
             x = layer.forward(x, mode);
         }
@@ -258,7 +260,7 @@ public final class Sequential {
         return gradient;
     }
 
-    private INDArray checkedInput(INDArray input) {
+    private INDArray checkedInput(INDArray input, Mode mode) {
         if (input == null || input.rank() != 2) {
             throw new IllegalArgumentException("model expects input of shape [batch, "
                     + (inputSize == Layer.ANY_SIZE ? "features" : inputSize) + "], got " + Shapes.of(input));
@@ -273,7 +275,9 @@ public final class Sequential {
         if (!input.dataType().isFPType()) {
             input = input.castTo(dataType());
         }
-        long bad = Nd4j.getExecutioner().exec(new MatchCondition(input, Conditions.notFinite())).getLong(0);
+        // Training data was checked once when its DataSet was built; inference input is checked here.
+        long bad = mode == Mode.TRAIN ? 0
+                : Nd4j.getExecutioner().exec(new MatchCondition(input, Conditions.notFinite())).getLong(0);
         if (bad > 0) {
             throw new IllegalArgumentException("model input " + Shapes.of(input) + " contains " + bad
                     + " NaN or infinite value(s)");

@@ -1,0 +1,118 @@
+package io.github.nn4j.kernels;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.nn4j.layers.Dense;
+import io.github.nn4j.model.Sequential;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+/**
+ * Each kernel's Java loop (small float arrays) against ND4J's operation (the same numbers in
+ * double, which always take the ND4J path) and against the closed form.
+ */
+class KernelsTest {
+
+    private static final INDArray Z = Nd4j.create(new double[][] {{-1.5, 0.25, 3}, {2, -0.5, 0}});
+
+    private static float[] floats(INDArray a) {
+        return a.dup().data().asFloat();
+    }
+
+    @Test
+    void javaPathIsTakenOnlyForSmallDenseFloatArrays() {
+        assertTrue(Kernels.javaPath(Nd4j.zeros(DataType.FLOAT, 32, 128)));
+        assertFalse(Kernels.javaPath(Nd4j.zeros(DataType.DOUBLE, 32, 128)));
+        assertFalse(Kernels.javaPath(Nd4j.zeros(DataType.FLOAT, 512, 2048)));
+        assertFalse(Kernels.javaPath(Nd4j.zeros(DataType.FLOAT, 4, 6).get(
+                org.nd4j.linalg.indexing.NDArrayIndex.all(), org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 3))));
+        assertTrue(Kernels.javaPath(Nd4j.zeros(DataType.FLOAT, 4, 6).get(
+                org.nd4j.linalg.indexing.NDArrayIndex.interval(1, 3), org.nd4j.linalg.indexing.NDArrayIndex.all())));
+    }
+
+    @Test
+    void addRowVectorAddsTheRowToEveryRowOnBothPaths() {
+        INDArray bias = Nd4j.create(new double[][] {{1, 2, 3}});
+        float[] expected = {-0.5f, 2.25f, 6, 3, 1.5f, 3};
+        INDArray f = Z.castTo(DataType.FLOAT);
+        Kernels.addRowVector(f, bias.castTo(DataType.FLOAT));
+        INDArray d = Z.dup();
+        Kernels.addRowVector(d, bias);
+        assertArrayEquals(expected, floats(f), 0);
+        assertArrayEquals(expected, floats(d), 0);
+    }
+
+    @Test
+    void columnSumsSumEveryColumnOnBothPaths() {
+        float[] expected = {0.5f, -0.25f, 3};
+        INDArray f = Nd4j.create(DataType.FLOAT, 1, 3);
+        Kernels.columnSums(Z.castTo(DataType.FLOAT), f);
+        INDArray d = Nd4j.create(DataType.DOUBLE, 1, 3);
+        Kernels.columnSums(Z, d);
+        assertArrayEquals(expected, floats(f), 0);
+        assertArrayEquals(expected, floats(d), 0);
+    }
+
+    @Test
+    void kernelsWriteIntoParameterViewsAtTheirOffset() {
+        Sequential model = new Sequential(new Dense(2, 3), new Dense(3, 3));
+        INDArray bias = model.parameterSet().get("dense1.b").gradient();
+        Kernels.columnSums(Z.castTo(DataType.FLOAT), bias);
+        INDArray flat = model.parameterSet().gradients();
+        long offset = 2 * 3 + 3 + 3 * 3;
+        assertEquals(0.5f, flat.getFloat(offset), 0);
+        assertEquals(3f, flat.getFloat(offset + 2), 0);
+        assertEquals(0f, flat.getFloat(offset - 1), 0);
+        INDArray sums = Nd4j.create(DataType.FLOAT, 1, 3);
+        Kernels.addRowVector(sums, bias);
+        assertArrayEquals(new float[] {0.5f, -0.25f, 3}, floats(sums), 0);
+    }
+
+    @Test
+    void reluAndItsBackwardMatchTheClosedFormOnBothPaths() {
+        INDArray g = Nd4j.create(new double[][] {{10, 20, 30}, {40, 50, 60}});
+        for (DataType type : new DataType[] {DataType.FLOAT, DataType.DOUBLE}) {
+            INDArray z = Z.castTo(type);
+            INDArray a = Nd4j.create(type, 2, 3);
+            Kernels.relu(z, a);
+            assertArrayEquals(new float[] {0, 0.25f, 3, 2, 0, 0}, floats(a), 0, type.toString());
+            INDArray d = Nd4j.create(type, 2, 3);
+            Kernels.reluBackward(z, g.castTo(type), d);
+            assertArrayEquals(new float[] {0, 20, 30, 40, 0, 0}, floats(d), 0, type.toString());
+        }
+    }
+
+    @Test
+    void softmaxCrossEntropyGradientIsSoftmaxMinusTargetsOverRowsOnBothPaths() {
+        INDArray y = Nd4j.create(new double[][] {{0, 0, 1}, {1, 0, 0}});
+        float[] expected = floats(Transforms.softmax(Z, true).subi(y).divi(2));
+        INDArray f = Nd4j.create(DataType.FLOAT, 2, 3);
+        Kernels.softmaxCrossEntropyGradient(Z.castTo(DataType.FLOAT), y.castTo(DataType.FLOAT), f);
+        INDArray d = Nd4j.create(DataType.DOUBLE, 2, 3);
+        Kernels.softmaxCrossEntropyGradient(Z, y, d);
+        assertArrayEquals(expected, floats(f), 1e-7f);
+        assertArrayEquals(expected, floats(d), 1e-7f);
+    }
+
+    @Test
+    void softmaxCrossEntropyGradientIsStableForHugeLogits() {
+        INDArray z = Nd4j.create(new float[][] {{1000, -1000}});
+        INDArray g = Nd4j.create(DataType.FLOAT, 1, 2);
+        Kernels.softmaxCrossEntropyGradient(z, Nd4j.create(new float[][] {{0, 1}}), g);
+        assertArrayEquals(new float[] {1, -1}, floats(g), 0);
+    }
+
+    @Test
+    void largeFloatArraysTakeTheNd4jPathWithTheSameResult() {
+        INDArray z = Nd4j.randn(DataType.FLOAT, 300, 300);
+        INDArray viaNd4j = Nd4j.create(DataType.FLOAT, 300, 300);
+        Kernels.relu(z, viaNd4j);
+        assertArrayEquals(floats(Transforms.relu(z, true)), floats(viaNd4j), 0);
+    }
+}
