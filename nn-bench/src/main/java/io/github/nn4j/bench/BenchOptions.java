@@ -12,7 +12,6 @@ import java.util.Locale;
  * @param quick           the quick mode (about a minute)
  * @param workloads       the cases to run
  * @param runDl4j         whether to run the DL4J peer
- * @param dl4jWhenPending whether to run DL4J for cases nn4j cannot run yet (a reference figure)
  * @param warmUpSeconds   warm-up per runner and case
  * @param secondsPerRep   length of one timed repetition
  * @param reps            timed repetitions per runner and case
@@ -22,7 +21,7 @@ import java.util.Locale;
  * @param seed            data and initialization seed
  * @param output          JSON file to write, or {@code null} for the default name
  */
-public record BenchOptions(boolean quick, List<Workload> workloads, boolean runDl4j, boolean dl4jWhenPending,
+public record BenchOptions(boolean quick, List<Workload> workloads, boolean runDl4j,
                            double warmUpSeconds, double secondsPerRep, int reps, double gemmSeconds,
                            List<Integer> squareSizes, int batchCount, long seed, Path output) {
 
@@ -89,7 +88,7 @@ public record BenchOptions(boolean quick, List<Workload> workloads, boolean runD
             }
         }
         List<Workload> workloads = selectWorkloads(names, layers, batch, optimizer, learningRate);
-        return new BenchOptions(quick, workloads, runDl4j, !quick,
+        return new BenchOptions(quick, workloads, runDl4j,
                 warmUp != null ? warmUp : quick ? 1.0 : 3.0,
                 repSeconds != null ? repSeconds : quick ? 0.3 : 1.0,
                 reps != null ? reps : quick ? 5 : 9,

@@ -2,7 +2,6 @@ package io.github.nn4j.bench;
 
 import io.github.nn4j.optim.Optimizer;
 import io.github.nn4j.optim.Sgd;
-import java.util.Optional;
 import java.util.Set;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.learning.config.IUpdater;
@@ -19,16 +18,16 @@ public final class Optimizers {
     }
 
     /**
-     * nn4j's optimizer of that name, or empty when nn4j does not have it yet.
+     * nn4j's optimizer of that name.
      *
      * @param name         {@code "sgd"} or {@code "adam"}
      * @param learningRate its step size
-     * @return the optimizer, or empty if pending
+     * @return the optimizer
      */
-    public static Optional<Optimizer> nn4j(String name, double learningRate) {
+    public static Optimizer nn4j(String name, double learningRate) {
         return switch (requireKnown(name)) {
-            case "sgd" -> Optional.of(new Sgd(learningRate));
-            case "adam" -> Optional.of(new io.github.nn4j.optim.Adam(learningRate));
+            case "sgd" -> new Sgd(learningRate);
+            case "adam" -> new io.github.nn4j.optim.Adam(learningRate);
             default -> throw new AssertionError(name);
         };
     }

@@ -4,7 +4,6 @@ import io.github.nn4j.bench.WorkloadResult.RunnerResult;
 import io.github.nn4j.optim.Optimizer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Supplier;
 import org.bytedeco.javacpp.Pointer;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
@@ -37,19 +36,11 @@ public final class WorkloadBench {
      */
     public WorkloadResult run(Workload workload, double peakGflops) {
         SyntheticBatches batches = SyntheticBatches.forWorkload(workload, options.batchCount(), options.seed());
-        Optional<Optimizer> optimizer = Optimizers.nn4j(workload.optimizer(), workload.learningRate());
-        String nn4jNote = optimizer.isPresent() ? null : "n/a (pending)";
-        String dl4jNote = null;
-        if (!options.runDl4j()) {
-            dl4jNote = "skipped (--no-dl4j)";
-        } else if (optimizer.isEmpty() && !options.dl4jWhenPending()) {
-            dl4jNote = "skipped (quick mode, nn4j pending)";
-        }
+        Optimizer optimizer = Optimizers.nn4j(workload.optimizer(), workload.learningRate());
+        String dl4jNote = options.runDl4j() ? null : "skipped (--no-dl4j)";
 
         List<Timed> runners = new ArrayList<>();
-        if (optimizer.isPresent()) {
-            runners.add(warmUp(() -> new Nn4jRunner(workload, optimizer.get(), batches, options.seed())));
-        }
+        runners.add(warmUp(() -> new Nn4jRunner(workload, optimizer, batches, options.seed())));
         if (dl4jNote == null) {
             runners.add(warmUp(() -> new Dl4jRunner(workload,
                     Optimizers.dl4j(workload.optimizer(), workload.learningRate()), batches, options.seed())));
@@ -68,7 +59,7 @@ public final class WorkloadBench {
                 dl4j = timed.result();
             }
         }
-        return new WorkloadResult(workload, peakGflops, nn4j, nn4jNote, dl4j, dl4jNote);
+        return new WorkloadResult(workload, peakGflops, nn4j, null, dl4j, dl4jNote);
     }
 
     private Timed warmUp(Supplier<TrainingRunner> factory) {

@@ -53,7 +53,7 @@ public class TrainingStep {
                 .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("unknown workload " + workload));
         SyntheticBatches batches = SyntheticBatches.forWorkload(chosen, 16, SyntheticBatches.DEFAULT_SEED);
-        runner = new Nn4jRunner(chosen, Optimizers.nn4j("sgd", chosen.learningRate()).orElseThrow(), batches,
+        runner = new Nn4jRunner(chosen, Optimizers.nn4j("sgd", chosen.learningRate()), batches,
                 SyntheticBatches.DEFAULT_SEED);
     }
 
