@@ -8,7 +8,9 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
- * Cuts a data set into mini-batches, reshuffled every epoch from a seeded generator.
+ * Cuts a data set into mini-batches, reshuffled every epoch from a seeded generator: either
+ * continuing one generator ({@link #nextEpoch()}) or from a seed per epoch
+ * ({@link #nextEpoch(long)}, what the {@code Trainer} uses so it can resume at any epoch).
  *
  * <p>Each epoch gathers the rows in shuffled order into two buffers allocated once (one native
  * call per array) and hands out batches as views of consecutive rows, so no batch is copied.
@@ -111,6 +113,23 @@ public final class BatchIterator {
             batches.add(new Batch(rows(features, start, end), rows(labels, start, end)));
         }
         return batches;
+    }
+
+    /**
+     * The batches of an epoch shuffled by a generator freshly seeded with {@code seed}, starting
+     * from the data set's own order: the result depends on {@code seed} alone, not on earlier
+     * epochs, so a training run can be restarted at any epoch. Without shuffling, the data set's
+     * order.
+     *
+     * @param seed the seed of this epoch's shuffle
+     * @return the batches, views valid until the next call
+     */
+    public List<Batch> nextEpoch(long seed) {
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        random.setSeed(seed);
+        return nextEpoch();
     }
 
     /**

@@ -1,6 +1,8 @@
 package io.github.nn4j.io;
 
+import io.github.nn4j.data.Normalizer;
 import io.github.nn4j.model.Sequential;
+import io.github.nn4j.optim.Optimizer;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -8,6 +10,12 @@ import java.util.Optional;
 
 /**
  * Everything read from a model file: the model and the optional sections saved with it.
+ *
+ * <pre>{@code
+ * SavedModel saved = ModelFile.readAll(Path.of("fashion.nn4j"));
+ * Normalizer scaler = saved.normalizer().orElseThrow();
+ * INDArray probabilities = saved.model().predictProbabilities(scaler.transform(features));
+ * }</pre>
  *
  * @param model    the rebuilt model with its saved parameters
  * @param sections section key (e.g. {@link ModelFile#OPTIMIZER}) → section, in file order
@@ -27,5 +35,26 @@ public record SavedModel(Sequential model, Map<String, Section> sections) {
      */
     public Optional<Section> section(String key) {
         return Optional.ofNullable(sections.get(key));
+    }
+
+    /**
+     * The normalizer saved under {@link ModelFile#NORMALIZER}, rebuilt.
+     *
+     * @return the normalizer, or empty when none was saved
+     * @throws IllegalArgumentException naming the problem when the section does not describe a normalizer
+     */
+    public Optional<Normalizer> normalizer() {
+        return section(ModelFile.NORMALIZER).map(Normalizer::fromSection);
+    }
+
+    /**
+     * The optimizer saved under {@link ModelFile#OPTIMIZER}, rebuilt with its settings, step count
+     * and state.
+     *
+     * @return the optimizer, or empty when none was saved
+     * @throws IllegalArgumentException naming the problem when the section does not describe an optimizer
+     */
+    public Optional<Optimizer> optimizer() {
+        return section(ModelFile.OPTIMIZER).map(Optimizer::fromSection);
     }
 }

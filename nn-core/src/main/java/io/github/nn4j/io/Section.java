@@ -56,6 +56,85 @@ public record Section(String type, Map<String, Object> settings, Map<String, IND
         return array;
     }
 
+    /**
+     * Checks that this section is of the expected type, before rebuilding an object from it.
+     *
+     * @param expected the type name the reader rebuilds, e.g. {@code "adam"}
+     * @return this section
+     * @throws IllegalArgumentException naming both types when they differ
+     */
+    public Section requireType(String expected) {
+        if (!type.equals(expected)) {
+            throw new IllegalArgumentException("expected a '" + expected + "' section, got '" + type + "'");
+        }
+        return this;
+    }
+
+    /**
+     * A numeric setting as a {@code double}.
+     *
+     * @param name the setting's name
+     * @return its value
+     * @throws IllegalArgumentException naming the setting and what it holds when it is missing or not a number
+     */
+    public double number(String name) {
+        Object value = settings.get(name);
+        if (value instanceof Number number) {
+            return number.doubleValue();
+        }
+        throw missing(name, "a number", value);
+    }
+
+    /**
+     * A whole-number setting as a {@code long}.
+     *
+     * @param name the setting's name
+     * @return its value
+     * @throws IllegalArgumentException naming the setting and what it holds when it is missing or not an integer
+     */
+    public long integer(String name) {
+        Object value = settings.get(name);
+        if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
+            return ((Number) value).longValue();
+        }
+        throw missing(name, "an integer", value);
+    }
+
+    /**
+     * A boolean setting.
+     *
+     * @param name the setting's name
+     * @return its value
+     * @throws IllegalArgumentException naming the setting and what it holds when it is missing or not a boolean
+     */
+    public boolean flag(String name) {
+        Object value = settings.get(name);
+        if (value instanceof Boolean flag) {
+            return flag;
+        }
+        throw missing(name, "true or false", value);
+    }
+
+    /**
+     * A text setting.
+     *
+     * @param name the setting's name
+     * @return its value
+     * @throws IllegalArgumentException naming the setting and what it holds when it is missing or not a string
+     */
+    public String text(String name) {
+        Object value = settings.get(name);
+        if (value instanceof String text) {
+            return text;
+        }
+        throw missing(name, "a string", value);
+    }
+
+    private IllegalArgumentException missing(String name, String kind, Object value) {
+        return new IllegalArgumentException(type + " section needs " + kind + " setting '" + name + "', got "
+                + (value == null && !settings.containsKey(name) ? "none (it has " + settings.keySet() + ")" : value));
+    }
+
     static void requireName(String name, String what) {
         if (name == null || !NAME.matcher(name).matches() || name.equals(".") || name.equals("..")) {
             throw new IllegalArgumentException(what + " name '" + name + "' must be letters, digits, '_', '.' or '-'");

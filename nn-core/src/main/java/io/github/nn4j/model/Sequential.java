@@ -1,5 +1,6 @@
 package io.github.nn4j.model;
 
+import io.github.nn4j.data.Normalizer;
 import io.github.nn4j.init.Initializer;
 import io.github.nn4j.io.ModelFile;
 import io.github.nn4j.layers.Layer;
@@ -342,6 +343,27 @@ public final class Sequential {
      */
     public void save(Path file) throws IOException {
         ModelFile.write(file, this);
+    }
+
+    /**
+     * Saves the model together with the normalizer its inputs need, under
+     * {@link ModelFile#NORMALIZER}; {@code ModelFile.readAll(file).normalizer()} gives it back.
+     *
+     * @param file       the target, conventionally ending in {@code .nn4j}
+     * @param normalizer the normalizer fitted on the training features
+     * @throws IOException              when the file cannot be written
+     * @throws IllegalArgumentException when a layer cannot be rebuilt from its {@code config()}, or
+     *                                  the normalizer does not fit the model's input size
+     */
+    public void save(Path file, Normalizer normalizer) throws IOException {
+        if (normalizer == null) {
+            throw new IllegalArgumentException("normalizer is null; use save(file) for a model without one");
+        }
+        if (inputSize != Layer.ANY_SIZE && normalizer.featureCount() != inputSize) {
+            throw new IllegalArgumentException(normalizer + " was fitted on " + normalizer.featureCount()
+                    + " features, but " + this + " expects " + inputSize);
+        }
+        ModelFile.write(file, this, Map.of(ModelFile.NORMALIZER, normalizer.toSection()));
     }
 
     /**

@@ -1,6 +1,8 @@
 package io.github.nn4j.optim;
 
+import io.github.nn4j.io.Section;
 import io.github.nn4j.model.ParameterSet;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.updaters.AdaGradUpdater;
@@ -27,6 +29,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * {@code lr_decay} (use a {@link LearningRateSchedule}) and a non-zero initial accumulator.
  */
 public final class Adagrad implements Optimizer {
+
+    /** The section type of a saved Adagrad optimizer. */
+    public static final String TYPE = "adagrad";
 
     /** PyTorch's default learning rate. */
     public static final double DEFAULT_LEARNING_RATE = 0.01;
@@ -119,6 +124,35 @@ public final class Adagrad implements Optimizer {
     @Override
     public void loadState(Map<String, INDArray> saved, long steps) {
         state.load(saved, steps);
+    }
+
+    /**
+     * Saves type {@code "adagrad"}, settings {@code learningRate}, {@code epsilon},
+     * {@code weightDecay}, {@code decayBiases}, {@code steps}, and the {@code "sum"} buffer once it
+     * exists.
+     */
+    @Override
+    public Section toSection() {
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("learningRate", learningRate);
+        settings.put("epsilon", epsilon);
+        decay.describe(settings);
+        return state.toSection(TYPE, settings);
+    }
+
+    /**
+     * Rebuilds Adagrad saved by {@link #toSection()}, with its settings, step count and sums.
+     *
+     * @param section an {@code "adagrad"} section
+     * @return the optimizer
+     * @throws IllegalArgumentException naming the problem when the section does not describe Adagrad
+     */
+    public static Adagrad fromSection(Section section) {
+        section.requireType(TYPE);
+        Adagrad adagrad = new Adagrad(section.number("learningRate")).epsilon(section.number("epsilon"));
+        adagrad.decay.restore(section);
+        adagrad.state.load(section);
+        return adagrad;
     }
 
     @Override

@@ -1,6 +1,8 @@
 package io.github.nn4j.optim;
 
+import io.github.nn4j.io.Section;
 import io.github.nn4j.model.ParameterSet;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.updaters.AdamUpdater;
@@ -36,6 +38,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * correction. Left out: AMSGrad.
  */
 public final class Adam implements Optimizer {
+
+    /** The section type of a saved Adam optimizer. */
+    public static final String TYPE = "adam";
 
     /** PyTorch's default learning rate. */
     public static final double DEFAULT_LEARNING_RATE = 1e-3;
@@ -163,6 +168,47 @@ public final class Adam implements Optimizer {
     @Override
     public void loadState(Map<String, INDArray> saved, long steps) {
         state.load(saved, steps);
+    }
+
+    /**
+     * Saves type {@code "adam"}, settings {@code learningRate}, {@code beta1}, {@code beta2},
+     * {@code epsilon}, {@code weightDecay}, {@code decayBiases}, {@code steps}, and the {@code "m"}
+     * and {@code "v"} buffers once they exist.
+     */
+    @Override
+    public Section toSection() {
+        return toSection(TYPE);
+    }
+
+    Section toSection(String type) {
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("learningRate", learningRate);
+        settings.put("beta1", beta1);
+        settings.put("beta2", beta2);
+        settings.put("epsilon", epsilon);
+        decay.describe(settings);
+        return state.toSection(type, settings);
+    }
+
+    /**
+     * Rebuilds Adam saved by {@link #toSection()}, with its settings, step count and moments.
+     *
+     * @param section an {@code "adam"} section
+     * @return the optimizer
+     * @throws IllegalArgumentException naming the problem when the section does not describe Adam
+     */
+    public static Adam fromSection(Section section) {
+        return new Adam(section.number("learningRate")).restore(section.requireType(TYPE));
+    }
+
+    /** Reads the settings and state of a section written by {@link #toSection(String)}. */
+    Adam restore(Section section) {
+        betas(section.number("beta1"), section.number("beta2"));
+        epsilon(section.number("epsilon"));
+        setLearningRate(section.number("learningRate"));
+        decay.restore(section);
+        state.load(section);
+        return this;
     }
 
     @Override

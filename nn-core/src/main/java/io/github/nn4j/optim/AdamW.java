@@ -1,5 +1,6 @@
 package io.github.nn4j.optim;
 
+import io.github.nn4j.io.Section;
 import io.github.nn4j.model.ParameterSet;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -25,6 +26,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * {@code ε = 1e-8}; state {@code "m"}, {@code "v"} and the step count.
  */
 public final class AdamW implements Optimizer {
+
+    /** The section type of a saved AdamW optimizer. */
+    public static final String TYPE = "adamw";
 
     /** PyTorch's default decoupled weight decay λ for AdamW. */
     public static final double DEFAULT_WEIGHT_DECAY = 0.01;
@@ -124,6 +128,29 @@ public final class AdamW implements Optimizer {
     @Override
     public void loadState(Map<String, INDArray> state, long steps) {
         adam.loadState(state, steps);
+    }
+
+    /**
+     * Saves type {@code "adamw"} with Adam's settings ({@code learningRate}, {@code beta1},
+     * {@code beta2}, {@code epsilon}, {@code weightDecay}, {@code decayBiases}), {@code steps},
+     * and the {@code "m"} and {@code "v"} buffers once they exist.
+     */
+    @Override
+    public Section toSection() {
+        return adam.toSection(TYPE);
+    }
+
+    /**
+     * Rebuilds AdamW saved by {@link #toSection()}, with its settings, step count and moments.
+     *
+     * @param section an {@code "adamw"} section
+     * @return the optimizer
+     * @throws IllegalArgumentException naming the problem when the section does not describe AdamW
+     */
+    public static AdamW fromSection(Section section) {
+        AdamW adamW = new AdamW(section.requireType(TYPE).number("learningRate"));
+        adamW.adam.restore(section);
+        return adamW;
     }
 
     @Override

@@ -1,6 +1,10 @@
 package io.github.nn4j.optim;
 
+import io.github.nn4j.io.ModelFile;
+import io.github.nn4j.io.Persistable;
+import io.github.nn4j.io.Section;
 import io.github.nn4j.model.ParameterSet;
+import java.util.List;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -26,8 +30,16 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * like {@link ParameterSet#values()}, allocated on the first step for the one parameter set it is
  * used with. {@link #state()} and {@link #steps()} expose it for saving, {@link #loadState}
  * restores it, so training resumes exactly where it stopped.
+ *
+ * <p>Saving: {@link #toSection()} captures type, settings, step count and state buffers as one
+ * {@link Section}, stored in a model file under {@link ModelFile#OPTIMIZER};
+ * {@link #fromSection(Section)} rebuilds an equal optimizer from it:
+ * <pre>{@code
+ * ModelFile.write(path, model, Map.of(ModelFile.OPTIMIZER, optimizer.toSection()));
+ * Optimizer again = Optimizer.fromSection(ModelFile.readAll(path).section(ModelFile.OPTIMIZER).orElseThrow());
+ * }</pre>
  */
-public interface Optimizer {
+public interface Optimizer extends Persistable {
 
     /**
      * Applies one update to {@code parameters} from the gradients stored beside them, and counts
@@ -74,4 +86,40 @@ public interface Optimizer {
      *                                  not fit
      */
     void loadState(Map<String, INDArray> state, long steps);
+
+    /**
+     * A snapshot of this optimizer: its type ({@code "sgd"}, {@code "adam"}, {@code "adamw"},
+     * {@code "adagrad"}, {@code "rmsprop"}), every setting (learning rate, betas, ε, momentum,
+     * weight decay, …), the step count as setting {@code "steps"}, and copies of the state buffers.
+     * Optimizers written outside nn4j must override this to be saved with a checkpoint.
+     *
+     * @return the section that {@link #fromSection(Section)} turns back into this optimizer
+     * @throws UnsupportedOperationException for an optimizer that does not implement it
+     */
+    @Override
+    default Section toSection() {
+        throw new UnsupportedOperationException(this + " (" + getClass().getName() + ") cannot be saved: "
+                + "implement Optimizer.toSection() to save it with a model or checkpoint");
+    }
+
+    /**
+     * Rebuilds a built-in optimizer saved with {@link #toSection()}: the same type, settings,
+     * step count and state, so the next step is bitwise the one the saved optimizer would take.
+     *
+     * @param section a section written by {@link #toSection()}
+     * @return the optimizer
+     * @throws IllegalArgumentException naming the problem for an unknown type, a missing setting or
+     *                                  state buffers that do not fit
+     */
+    static Optimizer fromSection(Section section) {
+        return switch (section.type()) {
+            case Sgd.TYPE -> Sgd.fromSection(section);
+            case Adam.TYPE -> Adam.fromSection(section);
+            case AdamW.TYPE -> AdamW.fromSection(section);
+            case Adagrad.TYPE -> Adagrad.fromSection(section);
+            case RmsProp.TYPE -> RmsProp.fromSection(section);
+            default -> throw new IllegalArgumentException("unknown optimizer type '" + section.type() + "'; nn4j knows "
+                    + List.of(Sgd.TYPE, Adam.TYPE, AdamW.TYPE, Adagrad.TYPE, RmsProp.TYPE));
+        };
+    }
 }

@@ -1,6 +1,8 @@
 package io.github.nn4j.optim;
 
+import io.github.nn4j.io.Section;
 import io.github.nn4j.model.ParameterSet;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.updaters.RmsPropUpdater;
@@ -27,6 +29,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * {@code momentum} and {@code centered} variants.
  */
 public final class RmsProp implements Optimizer {
+
+    /** The section type of a saved RMSProp optimizer. */
+    public static final String TYPE = "rmsprop";
 
     /** PyTorch's default learning rate. */
     public static final double DEFAULT_LEARNING_RATE = 0.01;
@@ -131,6 +136,37 @@ public final class RmsProp implements Optimizer {
     @Override
     public void loadState(Map<String, INDArray> saved, long steps) {
         state.load(saved, steps);
+    }
+
+    /**
+     * Saves type {@code "rmsprop"}, settings {@code learningRate}, {@code alpha}, {@code epsilon},
+     * {@code weightDecay}, {@code decayBiases}, {@code steps}, and the {@code "square_average"}
+     * buffer once it exists.
+     */
+    @Override
+    public Section toSection() {
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("learningRate", learningRate);
+        settings.put("alpha", alpha);
+        settings.put("epsilon", epsilon);
+        decay.describe(settings);
+        return state.toSection(TYPE, settings);
+    }
+
+    /**
+     * Rebuilds RMSProp saved by {@link #toSection()}, with its settings, step count and averages.
+     *
+     * @param section an {@code "rmsprop"} section
+     * @return the optimizer
+     * @throws IllegalArgumentException naming the problem when the section does not describe RMSProp
+     */
+    public static RmsProp fromSection(Section section) {
+        section.requireType(TYPE);
+        RmsProp rmsProp = new RmsProp(section.number("learningRate")).alpha(section.number("alpha"))
+                .epsilon(section.number("epsilon"));
+        rmsProp.decay.restore(section);
+        rmsProp.state.load(section);
+        return rmsProp;
     }
 
     @Override

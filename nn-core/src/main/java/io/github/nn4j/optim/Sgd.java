@@ -1,6 +1,8 @@
 package io.github.nn4j.optim;
 
+import io.github.nn4j.io.Section;
 import io.github.nn4j.model.ParameterSet;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -28,6 +30,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * {@code dampening}.
  */
 public final class Sgd implements Optimizer {
+
+    /** The section type of a saved SGD optimizer. */
+    public static final String TYPE = "sgd";
 
     private static final String VELOCITY = "velocity";
 
@@ -138,6 +143,37 @@ public final class Sgd implements Optimizer {
     @Override
     public void loadState(Map<String, INDArray> saved, long steps) {
         state.load(saved, steps);
+    }
+
+    /**
+     * Saves type {@code "sgd"}, settings {@code learningRate}, {@code momentum}, {@code nesterov},
+     * {@code weightDecay}, {@code decayBiases}, {@code steps}, and the {@code "velocity"} buffer
+     * once it exists.
+     */
+    @Override
+    public Section toSection() {
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("learningRate", learningRate);
+        settings.put("momentum", momentum);
+        settings.put("nesterov", nesterov);
+        decay.describe(settings);
+        return state.toSection(TYPE, settings);
+    }
+
+    /**
+     * Rebuilds SGD saved by {@link #toSection()}, with its settings, step count and velocity.
+     *
+     * @param section an {@code "sgd"} section
+     * @return the optimizer
+     * @throws IllegalArgumentException naming the problem when the section does not describe SGD
+     */
+    public static Sgd fromSection(Section section) {
+        section.requireType(TYPE);
+        Sgd sgd = new Sgd(section.number("learningRate")).momentum(section.number("momentum"))
+                .nesterov(section.flag("nesterov"));
+        sgd.decay.restore(section);
+        sgd.state.load(section);
+        return sgd;
     }
 
     @Override

@@ -10,7 +10,9 @@ import java.util.Map;
  * <p>Metric names follow a fixed scheme: {@code loss} is the mean training loss over the epoch's
  * batches (measured while the weights were changing), {@code accuracy} the training accuracy
  * measured the same way (classification only), and {@code val_loss}, {@code val_accuracy} the
- * same on the validation data after the epoch, when validation data is given.
+ * same on the validation data after the epoch, when validation data is given, and {@code lr}
+ * the learning rate of the epoch's last step, when the trainer has a learning-rate schedule.
+ * With a regularization, {@code loss} and {@code val_loss} include its penalty.
  *
  * @param epoch        the epoch, 1-based
  * @param metrics      metric name to value, in a fixed order

@@ -102,6 +102,17 @@ final class Meter {
         return batchLoss;
     }
 
+    /**
+     * Adds a per-example amount to the batch just added, e.g. the regularization penalty, so the
+     * mean loss is the objective rather than the cost.
+     *
+     * @param amount the amount added to each of the batch's examples
+     * @param rows   the batch's size
+     */
+    void addToLoss(double amount, int rows) {
+        lossSum += amount * rows;
+    }
+
     double meanLoss() {
         return lossSum / count;
     }

@@ -45,7 +45,7 @@ public final class ProgressLogger implements TrainingListener {
         String separator = " ";
         for (Map.Entry<String, Double> metric : result.metrics().entrySet()) {
             line.append(separator).append(metric.getKey()).append(' ')
-                    .append(String.format(Locale.ROOT, "%.4f", metric.getValue()));
+                    .append(String.format(Locale.ROOT, metric.getKey().equals("lr") ? "%.3g" : "%.4f", metric.getValue()));
             separator = ", ";
         }
         line.append(String.format(Locale.ROOT, " | %,.0f samples/s, epoch %.1f s, elapsed %.1f s",

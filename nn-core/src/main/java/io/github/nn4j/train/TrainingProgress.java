@@ -1,0 +1,61 @@
+package io.github.nn4j.train;
+
+import io.github.nn4j.io.ModelFile;
+import io.github.nn4j.io.Section;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The {@link ModelFile#TRAINING} section of a checkpoint: how far training got and the settings
+ * a resumed run needs to continue it exactly. The model and the optimizer (with its state) have
+ * sections of their own. The loss, schedule, regularization and clipping are recorded by
+ * description only, to check that a resumed run is given the same ones.
+ *
+ * @param epoch          epochs completed, 1-based: the next epoch to run is {@code epoch + 1}
+ * @param epochs         the configured number of epochs
+ * @param seed           the seed of shuffling and dropout
+ * @param batchSize      examples per mini-batch
+ * @param dropLastBatch  whether a last partial batch is skipped
+ * @param loss           the loss's class name
+ * @param schedule       the learning-rate schedule's description, or {@code null}
+ * @param regularization the regularization's description, or {@code null}
+ * @param clipping       the gradient clipping's description, or {@code null}
+ */
+record TrainingProgress(int epoch, int epochs, long seed, int batchSize, boolean dropLastBatch, String loss,
+                        String schedule, String regularization, String clipping) {
+
+    /** The section type. */
+    static final String TYPE = "progress";
+
+    Section toSection() {
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("epoch", epoch);
+        settings.put("epochs", epochs);
+        settings.put("seed", seed);
+        settings.put("batchSize", batchSize);
+        settings.put("dropLastBatch", dropLastBatch);
+        settings.put("loss", loss);
+        putIfSet(settings, "schedule", schedule);
+        putIfSet(settings, "regularization", regularization);
+        putIfSet(settings, "clipping", clipping);
+        return new Section(TYPE, settings, Map.of());
+    }
+
+    static TrainingProgress fromSection(Section section) {
+        section.requireType(TYPE);
+        return new TrainingProgress((int) section.integer("epoch"), (int) section.integer("epochs"),
+                section.integer("seed"), (int) section.integer("batchSize"), section.flag("dropLastBatch"),
+                section.text("loss"), optional(section, "schedule"), optional(section, "regularization"),
+                optional(section, "clipping"));
+    }
+
+    private static void putIfSet(Map<String, Object> settings, String name, String value) {
+        if (value != null) {
+            settings.put(name, value);
+        }
+    }
+
+    private static String optional(Section section, String name) {
+        return section.settings().get(name) == null ? null : section.text(name);
+    }
+}
