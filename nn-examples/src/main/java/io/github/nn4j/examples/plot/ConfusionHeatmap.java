@@ -12,7 +12,8 @@ import org.knowm.xchart.style.Styler.LegendPosition;
 
 /**
  * A confusion matrix as a heat map: rows are the true classes (first at the top), columns the
- * predicted ones, each cell shaded by its count and labelled with it. The PNG is
+ * predicted ones, each cell labelled with its count and shaded by it (on a square-root scale, so
+ * small confusions still show). The PNG is
  * {@value #WIDTH}×{@value #HEIGHT} pixels.
  *
  * <pre>{@code
@@ -27,6 +28,25 @@ public final class ConfusionHeatmap {
     public static final int HEIGHT = 780;
 
     private ConfusionHeatmap() {
+    }
+
+    /**
+     * White to blue with the depth of blue growing as the square root of the count, so that the
+     * off-diagonal confusions (often a tenth of the diagonal or less) stay visible next to the
+     * large diagonal. XChart spaces the range colours evenly over [0, max] and interpolates
+     * linearly between them, so eleven stops approximate the curve closely.
+     */
+    static Color[] squareRootRamp() {
+        Color[] stops = new Color[11];
+        for (int k = 0; k < stops.length; k++) {
+            double depth = Math.sqrt(k / 10.0);
+            stops[k] = new Color(mix(255, 49, depth), mix(255, 130, depth), mix(255, 189, depth));
+        }
+        return stops;
+    }
+
+    private static int mix(int from, int to, double t) {
+        return (int) Math.round(from + (to - from) * t);
     }
 
     /**
@@ -54,7 +74,7 @@ public final class ConfusionHeatmap {
         chart.getStyler().setValueFont(new Font(Font.SANS_SERIF, Font.PLAIN, n > 12 ? 9 : 12));
         chart.getStyler().setValueFontColor(Color.BLACK);
         chart.getStyler().setHeatMapValueDecimalPattern("0");
-        chart.getStyler().setRangeColors(new Color[] {Color.WHITE, new Color(158, 202, 225), new Color(49, 130, 189)});
+        chart.getStyler().setRangeColors(squareRootRamp());
         chart.getStyler().setXAxisLabelRotation(45);
         int max = Arrays.stream(matrix).flatMapToInt(Arrays::stream).max().orElse(0);
         chart.getStyler().setMin(0).setMax(Math.max(1, max));

@@ -51,6 +51,7 @@ public final class TrainingCurves {
         add(loss, "training", trainLoss, 0);
         add(loss, "validation", validationLoss, 1);
         XYChart accuracy = chart("Accuracy per epoch", "accuracy");
+        accuracy.getStyler().setLegendPosition(LegendPosition.InsideSE);   // accuracy rises into the top right
         accuracy.getStyler().setYAxisDecimalPattern("0.00");
         add(accuracy, "training", trainAccuracy, 0);
         add(accuracy, "validation", validationAccuracy, 1);
