@@ -76,11 +76,9 @@ public final class Kernels {
         FloatBuffer r = floats(row);
         int rows = (int) matrix.rows();
         int columns = (int) matrix.columns();
-        float[] bias = new float[columns];
-        r.get(bias);
         for (int i = 0, base = 0; i < rows; i++, base += columns) {
             for (int j = 0; j < columns; j++) {
-                m.put(base + j, m.get(base + j) + bias[j]);
+                m.put(base + j, m.get(base + j) + r.get(j));
             }
         }
     }
@@ -99,13 +97,15 @@ public final class Kernels {
         FloatBuffer m = floats(matrix);
         int rows = (int) matrix.rows();
         int columns = (int) matrix.columns();
-        float[] sums = new float[columns];
-        for (int i = 0, base = 0; i < rows; i++, base += columns) {
+        FloatBuffer sums = floats(into);
+        for (int j = 0; j < columns; j++) {
+            sums.put(j, m.get(j));
+        }
+        for (int i = 1, base = columns; i < rows; i++, base += columns) {
             for (int j = 0; j < columns; j++) {
-                sums[j] += m.get(base + j);
+                sums.put(j, sums.get(j) + m.get(base + j));
             }
         }
-        floats(into).put(sums);
     }
 
     /**
@@ -167,7 +167,6 @@ public final class Kernels {
         FloatBuffer g = floats(into);
         int rows = (int) logits.rows();
         int classes = (int) logits.columns();
-        float[] e = new float[classes];
         for (int i = 0, base = 0; i < rows; i++, base += classes) {
             float max = Float.NEGATIVE_INFINITY;
             for (int c = 0; c < classes; c++) {
@@ -175,12 +174,13 @@ public final class Kernels {
             }
             double sum = 0;
             for (int c = 0; c < classes; c++) {
-                e[c] = (float) Math.exp(z.get(base + c) - max);
-                sum += e[c];
+                float e = (float) Math.exp(z.get(base + c) - max);
+                g.put(base + c, e);
+                sum += e;
             }
             double normalizer = 1.0 / sum;
             for (int c = 0; c < classes; c++) {
-                g.put(base + c, (float) ((e[c] * normalizer - y.get(base + c)) * scale));
+                g.put(base + c, (float) ((g.get(base + c) * normalizer - y.get(base + c)) * scale));
             }
         }
     }

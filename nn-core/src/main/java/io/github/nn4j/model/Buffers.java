@@ -14,19 +14,28 @@ public final class Buffers {
     }
 
     /**
-     * Returns {@code current} if it already is a {@code [rows, columns]} array of {@code type},
-     * otherwise a new uninitialized one of that shape.
+     * Returns a {@code [rows, columns]} array of {@code type} that reuses the memory of
+     * {@code current} whenever it is large enough: {@code current} itself if it already has that
+     * shape, otherwise a view of its first {@code rows} rows. So a smaller last batch of an epoch,
+     * and the full batches after it, allocate nothing. Only a larger shape or another width or
+     * type allocates a new array.
      *
-     * @param current the buffer kept so far, may be {@code null}
+     * @param current the buffer kept so far (an array this method returned), may be {@code null}
      * @param rows    rows needed
      * @param columns columns needed
      * @param type    data type needed
-     * @return an array of the requested shape and type; its contents are unspecified when new
+     * @return an array of the requested shape and type; its contents are unspecified
      */
     public static INDArray reuse(INDArray current, long rows, long columns, DataType type) {
-        if (current != null && current.rows() == rows && current.columns() == columns
-                && current.dataType() == type) {
-            return current;
+        if (current != null && current.columns() == columns && current.dataType() == type) {
+            if (current.rows() == rows) {
+                return current;
+            }
+            // Every array this method returns starts at offset 0 of its buffer, rows packed.
+            if (current.data().length() >= rows * columns) {
+                return Nd4j.create(current.data(), new long[] {rows, columns}, new long[] {columns, 1}, 0L, 'c',
+                        type);
+            }
         }
         return Nd4j.createUninitialized(type, rows, columns);
     }
