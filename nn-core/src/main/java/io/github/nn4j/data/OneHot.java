@@ -1,7 +1,7 @@
 package io.github.nn4j.data;
 
+import io.github.nn4j.model.JavaArrays;
 import io.github.nn4j.model.Shapes;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -65,7 +65,7 @@ public final class OneHot {
      * @throws IllegalArgumentException naming the row and value of the first bad label
      */
     public static int[] classIndices(INDArray indices, int classes) {
-        double[] values = indices.castTo(DataType.DOUBLE).data().asDouble();
+        double[] values = JavaArrays.toDoubles(indices);
         int[] result = new int[values.length];
         for (int i = 0; i < values.length; i++) {
             double value = values[i];
@@ -91,16 +91,10 @@ public final class OneHot {
         }
         int n = (int) rows.rows();
         int k = (int) rows.columns();
-        double[] values = rows.dup('c').castTo(DataType.DOUBLE).data().asDouble();
+        double[] values = JavaArrays.toDoubles(rows);
         int[] result = new int[n];
         for (int i = 0; i < n; i++) {
-            int best = 0;
-            for (int c = 1; c < k; c++) {
-                if (values[i * k + c] > values[i * k + best]) {
-                    best = c;
-                }
-            }
-            result[i] = best;
+            result[i] = JavaArrays.argmax(values, i * k, k);
         }
         return result;
     }
@@ -116,7 +110,7 @@ public final class OneHot {
             return false;
         }
         int k = (int) rows.columns();
-        double[] values = rows.dup('c').castTo(DataType.DOUBLE).data().asDouble();
+        double[] values = JavaArrays.toDoubles(rows);
         for (int i = 0; i < values.length; i += k) {
             int ones = 0;
             for (int c = 0; c < k; c++) {

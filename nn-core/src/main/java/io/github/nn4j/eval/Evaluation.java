@@ -2,11 +2,11 @@ package io.github.nn4j.eval;
 
 import io.github.nn4j.data.DataSet;
 import io.github.nn4j.data.OneHot;
+import io.github.nn4j.model.JavaArrays;
 import io.github.nn4j.model.Sequential;
 import io.github.nn4j.model.Shapes;
 import java.util.ArrayList;
 import java.util.List;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
@@ -144,8 +144,8 @@ public final class Evaluation {
         }
         int n = (int) predictions.size(0);
         int d = (int) (predictions.length() / n);
-        double[] p = doubles(predictions);
-        double[] y = doubles(targets);
+        double[] p = JavaArrays.toDoubles(predictions);
+        double[] y = JavaArrays.toDoubles(targets);
         double squared = 0;
         double absolute = 0;
         double r2Sum = 0;
@@ -169,10 +169,6 @@ public final class Evaluation {
         }
         double count = (double) n * d;
         return new RegressionReport(squared / count, absolute / count, r2Sum / d, n);
-    }
-
-    private static double[] doubles(INDArray array) {
-        return array.dup('c').castTo(DataType.DOUBLE).data().asDouble();
     }
 
     private static int[] actualClasses(INDArray labels, long n, int k) {
@@ -225,7 +221,7 @@ public final class Evaluation {
         void add(INDArray scores, int[] actual, int offset) {
             int k = confusion.length;
             int rows = (int) scores.rows();
-            float[] values = scores.dup('c').castTo(DataType.FLOAT).data().asFloat();
+            float[] values = JavaArrays.toFloats(scores);
             for (int r = 0; r < rows; r++) {
                 int truth = actual[offset + r];
                 if (truth >= k) {

@@ -9,6 +9,7 @@ import io.github.nn4j.io.SavedModel;
 import io.github.nn4j.io.Section;
 import io.github.nn4j.layers.Layer;
 import io.github.nn4j.losses.Loss;
+import io.github.nn4j.model.JavaArrays;
 import io.github.nn4j.model.Mode;
 import io.github.nn4j.model.ParameterSet;
 import io.github.nn4j.model.Sequential;
@@ -26,7 +27,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.slf4j.Logger;
@@ -423,7 +423,7 @@ public final class Trainer {
                 return new Prepared(ready, OneHot.classIndices(ready.labels()), OneHot.isOneHot(ready.labels()));
             }
             case BINARY_LOGIT, BINARY_PROBABILITY -> {
-                double[] values = ready.labels().castTo(DataType.DOUBLE).data().asDouble();
+                double[] values = JavaArrays.toDoubles(ready.labels());
                 int[] classes = new int[values.length];
                 for (int i = 0; i < values.length; i++) {
                     classes[i] = values[i] >= 0.5 ? 1 : 0;
