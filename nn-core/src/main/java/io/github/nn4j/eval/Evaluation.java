@@ -223,20 +223,13 @@ public final class Evaluation {
             int rows = (int) scores.rows();
             float[] values = JavaArrays.toFloats(scores);
             for (int r = 0; r < rows; r++) {
-                int truth = actual[offset + r];
-                if (truth >= k) {
-                    throw new IllegalArgumentException("label " + truth + " at row " + (offset + r)
-                            + " is not a class index in [0, " + (k - 1) + "]");
-                }
+                int truth = OneHot.classIndex(actual[offset + r], offset + r, k);
                 int base = r * k;
-                int best = 0;
+                int best = JavaArrays.argmax(values, base, k);
                 float trueScore = values[base + truth];
                 int rank = 0;
                 for (int c = 0; c < k; c++) {
                     float score = values[base + c];
-                    if (score > values[base + best]) {
-                        best = c;
-                    }
                     if (score > trueScore || (score == trueScore && c < truth)) {
                         rank++;
                     }
