@@ -6,6 +6,7 @@ import io.github.nn4j.losses.Loss;
 import io.github.nn4j.model.Mode;
 import io.github.nn4j.model.Parameter;
 import io.github.nn4j.model.Sequential;
+import java.util.Random;
 import java.util.function.DoubleSupplier;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -90,15 +91,25 @@ public final class GradientCheck {
      *
      * @param layer the layer to check; it becomes part of a new model
      * @param input a {@code [batch, in]} batch
-     * @param seed  seed for the weights and R
+     * @param seed  seed for the weights and R; the same layer type, input and seed give the same result
      * @return the worst disagreement found
      */
     public static GradientCheckResult layer(Layer layer, INDArray input, long seed) {
         Sequential model = new Sequential(layer).init(Initializer.xavierNormal(), seed, DataType.DOUBLE);
         INDArray x = input.castTo(DataType.DOUBLE);
         long columns = model.predict(x).columns();
-        INDArray projection = Nd4j.rand(DataType.DOUBLE, x.rows(), columns).subi(0.5);
+        INDArray projection = projection(x.rows(), columns, seed);
         return model(model, new ProjectionLoss(projection), x, projection);
+    }
+
+    /** The fixed weights R of the layer check: uniform in [−0.5, 0.5), from a generator seeded by {@code seed}. */
+    private static INDArray projection(long rows, long columns, long seed) {
+        Random random = new Random(~seed);
+        double[] values = new double[Math.toIntExact(rows * columns)];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = random.nextDouble() - 0.5;
+        }
+        return Nd4j.create(values, new long[] {rows, columns}, DataType.DOUBLE);
     }
 
     /**

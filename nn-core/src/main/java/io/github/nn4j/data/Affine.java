@@ -1,6 +1,7 @@
 package io.github.nn4j.data;
 
 import io.github.nn4j.io.Section;
+import io.github.nn4j.model.JavaArrays;
 import io.github.nn4j.model.Shapes;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -35,10 +36,6 @@ final class Affine {
         return features;
     }
 
-    static double[] toDoubles(INDArray row) {
-        return row.castTo(DataType.DOUBLE).data().asDouble();
-    }
-
     /** A section with two statistics, in this order, each a float64 vector {@code [d]}. */
     static Section section(String type, String firstName, double[] first, String secondName, double[] second) {
         Map<String, INDArray> arrays = new LinkedHashMap<>();
@@ -54,7 +51,7 @@ final class Affine {
             throw new IllegalArgumentException(section.type() + " statistic '" + name + "' must be a vector, got "
                     + Shapes.of(array));
         }
-        return array.castTo(DataType.DOUBLE).toDoubleVector();
+        return JavaArrays.toDoubles(array);
     }
 
     static String summary(double[] values) {

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -15,17 +14,21 @@ import org.nd4j.linalg.factory.Nd4j;
  * label and every other column a feature.
  *
  * <p>By default the first line is a header, cells are separated by commas and the label is the
- * last column. Blank lines are skipped; cells are trimmed and may be enclosed in double quotes.
- * Every cell must be a finite number, so class names must be mapped to indices beforehand;
- * quoted cells containing the delimiter are not supported. A cell that is not a number, or a
- * line with the wrong number of cells, gets a {@link DataFileException} naming the file, line
- * and column.
+ * last column. Blank lines are skipped and a leading UTF-8 byte order mark is ignored. Cells are
+ * trimmed and may be quoted as in RFC 4180: enclosed in double quotes, which may then contain
+ * the delimiter, with {@code ""} standing for one quote ({@code "price, in €"}). A quoted cell
+ * must end on its own line: cells spanning lines are not supported. Every data cell must be a
+ * finite number, so class names must be mapped to indices beforehand. A cell that is not a
+ * number, an unclosed quote, or a line with the wrong number of cells gets a
+ * {@link DataFileException} naming the file, line and column.
  *
  * <pre>{@code
  * DataSet houses = new CsvReader().delimiter(';').labelColumn("price").read(Path.of("houses.csv"));
  * }</pre>
  */
 public final class CsvReader {
+
+    private static final String BYTE_ORDER_MARK = "\uFEFF";
 
     private char delimiter = ',';
     private boolean header = true;
@@ -90,7 +93,6 @@ public final class CsvReader {
      * @throws IOException       if the file cannot be read
      */
     public DataSet read(Path file) throws IOException {
-        Pattern split = Pattern.compile(Pattern.quote(String.valueOf(delimiter)));
         List<float[]> rows = new ArrayList<>();
         String[] names = null;
         int columns = -1;
@@ -100,17 +102,20 @@ public final class CsvReader {
             int lineNumber = 0;
             while ((line = reader.readLine()) != null) {
                 lineNumber++;
+                if (lineNumber == 1 && line.startsWith(BYTE_ORDER_MARK)) {
+                    line = line.substring(1);
+                }
                 if (line.isBlank()) {
                     continue;
                 }
-                String[] cells = split.split(line, -1);
+                String[] cells = cells(file, lineNumber, line);
                 if (columns < 0) {
                     columns = cells.length;
                     if (columns < 2) {
                         throw new DataFileException(file, "line " + lineNumber, "found " + columns + " column with "
                                 + "delimiter '" + delimiter + "'; a data set needs a label and at least one feature");
                     }
-                    names = header ? unquoteAll(cells) : null;
+                    names = header ? cells : null;
                     label = labelColumn(file, names, columns);
                     if (header) {
                         continue;
@@ -163,9 +168,63 @@ public final class CsvReader {
         return index;
     }
 
-    private static float number(Path file, int line, int column, String[] names, String cell)
+    /**
+     * Splits one line into trimmed cells, RFC-4180 style: a cell starting with {@code "} (after
+     * spaces) runs to the closing quote, {@code ""} inside it is one quote, and only spaces may
+     * follow it before the delimiter.
+     */
+    private String[] cells(Path file, int lineNumber, String line) throws DataFileException {
+        List<String> cells = new ArrayList<>();
+        int i = 0;
+        int n = line.length();
+        while (true) {
+            int start = i;
+            while (i < n && line.charAt(i) == ' ' && delimiter != ' ') {
+                i++;
+            }
+            if (i < n && line.charAt(i) == '"') {
+                int column = cells.size() + 1;
+                StringBuilder cell = new StringBuilder();
+                i++;
+                while (true) {
+                    if (i >= n) {
+                        throw new DataFileException(file, "line " + lineNumber + ", column " + column, "the quoted "
+                                + "cell is not closed on this line; cells spanning lines are not supported");
+                    }
+                    char c = line.charAt(i++);
+                    if (c != '"') {
+                        cell.append(c);
+                    } else if (i < n && line.charAt(i) == '"') {
+                        cell.append('"');
+                        i++;
+                    } else {
+                        break;
+                    }
+                }
+                while (i < n && line.charAt(i) == ' ' && delimiter != ' ') {
+                    i++;
+                }
+                if (i < n && line.charAt(i) != delimiter) {
+                    throw new DataFileException(file, "line " + lineNumber + ", column " + column, "unexpected '"
+                            + line.charAt(i) + "' after the closing quote; a quote inside a quoted cell is written \"\"");
+                }
+                cells.add(cell.toString().strip());
+            } else {
+                i = start;
+                while (i < n && line.charAt(i) != delimiter) {
+                    i++;
+                }
+                cells.add(line.substring(start, i).strip());
+            }
+            if (i >= n) {
+                return cells.toArray(String[]::new);
+            }
+            i++; // the delimiter
+        }
+    }
+
+    private static float number(Path file, int line, int column, String[] names, String text)
             throws DataFileException {
-        String text = unquote(cell);
         String where = "line " + line + ", column " + (column + 1)
                 + (names == null ? "" : " ('" + names[column] + "')");
         if (text.isEmpty()) {
@@ -180,21 +239,5 @@ public final class CsvReader {
         } catch (NumberFormatException e) {
             throw new DataFileException(file, where, "'" + text + "' is not a number");
         }
-    }
-
-    private static String[] unquoteAll(String[] cells) {
-        String[] names = new String[cells.length];
-        for (int i = 0; i < cells.length; i++) {
-            names[i] = unquote(cells[i]);
-        }
-        return names;
-    }
-
-    private static String unquote(String cell) {
-        String text = cell.strip();
-        if (text.length() >= 2 && text.startsWith("\"") && text.endsWith("\"")) {
-            text = text.substring(1, text.length() - 1).strip();
-        }
-        return text;
     }
 }

@@ -1,6 +1,7 @@
 package io.github.nn4j.data;
 
 import io.github.nn4j.io.Section;
+import io.github.nn4j.model.JavaArrays;
 import java.util.Arrays;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -63,7 +64,7 @@ public record MinMaxScaler(double[] min, double[] max) implements Normalizer {
      */
     public static MinMaxScaler fit(INDArray features) {
         Affine.checkedFeatures("MinMaxScaler", features);
-        return new MinMaxScaler(Affine.toDoubles(features.min(0)), Affine.toDoubles(features.max(0)));
+        return new MinMaxScaler(JavaArrays.toDoubles(features.min(0)), JavaArrays.toDoubles(features.max(0)));
     }
 
     @Override

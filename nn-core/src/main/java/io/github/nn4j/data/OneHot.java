@@ -1,7 +1,7 @@
 package io.github.nn4j.data;
 
+import io.github.nn4j.model.JavaArrays;
 import io.github.nn4j.model.Shapes;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -50,8 +50,7 @@ public final class OneHot {
         }
         float[] rows = new float[Math.multiplyExact(indices.length, classes)];
         for (int i = 0; i < indices.length; i++) {
-            checkIndex(indices[i], i, classes);
-            rows[i * classes + indices[i]] = 1f;
+            rows[i * classes + classIndex(indices[i], i, classes)] = 1f;
         }
         return Nd4j.create(rows, new long[] {indices.length, classes}, 'c');
     }
@@ -65,15 +64,10 @@ public final class OneHot {
      * @throws IllegalArgumentException naming the row and value of the first bad label
      */
     public static int[] classIndices(INDArray indices, int classes) {
-        double[] values = indices.castTo(DataType.DOUBLE).data().asDouble();
+        double[] values = JavaArrays.toDoubles(indices);
         int[] result = new int[values.length];
         for (int i = 0; i < values.length; i++) {
-            double value = values[i];
-            if (value != Math.rint(value) || value < 0 || value >= classes) {
-                throw new IllegalArgumentException("label " + value + " at row " + i
-                        + " is not a class index in [0, " + (classes - 1) + "]");
-            }
-            result[i] = (int) value;
+            result[i] = classIndex(values[i], i, classes);
         }
         return result;
     }
@@ -91,16 +85,10 @@ public final class OneHot {
         }
         int n = (int) rows.rows();
         int k = (int) rows.columns();
-        double[] values = rows.dup('c').castTo(DataType.DOUBLE).data().asDouble();
+        double[] values = JavaArrays.toDoubles(rows);
         int[] result = new int[n];
         for (int i = 0; i < n; i++) {
-            int best = 0;
-            for (int c = 1; c < k; c++) {
-                if (values[i * k + c] > values[i * k + best]) {
-                    best = c;
-                }
-            }
-            result[i] = best;
+            result[i] = JavaArrays.argmax(values, i * k, k);
         }
         return result;
     }
@@ -116,7 +104,7 @@ public final class OneHot {
             return false;
         }
         int k = (int) rows.columns();
-        double[] values = rows.dup('c').castTo(DataType.DOUBLE).data().asDouble();
+        double[] values = JavaArrays.toDoubles(rows);
         for (int i = 0; i < values.length; i += k) {
             int ones = 0;
             for (int c = 0; c < k; c++) {
@@ -134,10 +122,20 @@ public final class OneHot {
         return true;
     }
 
-    private static void checkIndex(int index, int row, int classes) {
-        if (index < 0 || index >= classes) {
-            throw new IllegalArgumentException("label " + index + " at row " + row
+    /**
+     * Checks one label: a whole number in {@code [0, classes)}.
+     *
+     * @param label   the label
+     * @param row     its row, for the message
+     * @param classes the number of classes
+     * @return the label as an int
+     * @throws IllegalArgumentException {@code label 2.0 at row 0 is not a class index in [0, 1]}
+     */
+    public static int classIndex(double label, long row, long classes) {
+        if (label != Math.rint(label) || label < 0 || label >= classes) {
+            throw new IllegalArgumentException("label " + label + " at row " + row
                     + " is not a class index in [0, " + (classes - 1) + "]");
         }
+        return (int) label;
     }
 }

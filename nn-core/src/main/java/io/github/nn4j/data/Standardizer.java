@@ -1,6 +1,7 @@
 package io.github.nn4j.data;
 
 import io.github.nn4j.io.Section;
+import io.github.nn4j.model.JavaArrays;
 import java.util.Arrays;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -63,7 +64,7 @@ public record Standardizer(double[] mean, double[] std) implements Normalizer {
      */
     public static Standardizer fit(INDArray features) {
         Affine.checkedFeatures("Standardizer", features);
-        return new Standardizer(Affine.toDoubles(features.mean(0)), Affine.toDoubles(features.std(false, 0)));
+        return new Standardizer(JavaArrays.toDoubles(features.mean(0)), JavaArrays.toDoubles(features.std(false, 0)));
     }
 
     @Override

@@ -2,11 +2,11 @@ package io.github.nn4j.eval;
 
 import io.github.nn4j.data.DataSet;
 import io.github.nn4j.data.OneHot;
+import io.github.nn4j.model.JavaArrays;
 import io.github.nn4j.model.Sequential;
 import io.github.nn4j.model.Shapes;
 import java.util.ArrayList;
 import java.util.List;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
@@ -144,8 +144,8 @@ public final class Evaluation {
         }
         int n = (int) predictions.size(0);
         int d = (int) (predictions.length() / n);
-        double[] p = doubles(predictions);
-        double[] y = doubles(targets);
+        double[] p = JavaArrays.toDoubles(predictions);
+        double[] y = JavaArrays.toDoubles(targets);
         double squared = 0;
         double absolute = 0;
         double r2Sum = 0;
@@ -169,10 +169,6 @@ public final class Evaluation {
         }
         double count = (double) n * d;
         return new RegressionReport(squared / count, absolute / count, r2Sum / d, n);
-    }
-
-    private static double[] doubles(INDArray array) {
-        return array.dup('c').castTo(DataType.DOUBLE).data().asDouble();
     }
 
     private static int[] actualClasses(INDArray labels, long n, int k) {
@@ -225,22 +221,15 @@ public final class Evaluation {
         void add(INDArray scores, int[] actual, int offset) {
             int k = confusion.length;
             int rows = (int) scores.rows();
-            float[] values = scores.dup('c').castTo(DataType.FLOAT).data().asFloat();
+            float[] values = JavaArrays.toFloats(scores);
             for (int r = 0; r < rows; r++) {
-                int truth = actual[offset + r];
-                if (truth >= k) {
-                    throw new IllegalArgumentException("label " + truth + " at row " + (offset + r)
-                            + " is not a class index in [0, " + (k - 1) + "]");
-                }
+                int truth = OneHot.classIndex(actual[offset + r], offset + r, k);
                 int base = r * k;
-                int best = 0;
+                int best = JavaArrays.argmax(values, base, k);
                 float trueScore = values[base + truth];
                 int rank = 0;
                 for (int c = 0; c < k; c++) {
                     float score = values[base + c];
-                    if (score > values[base + best]) {
-                        best = c;
-                    }
                     if (score > trueScore || (score == trueScore && c < truth)) {
                         rank++;
                     }

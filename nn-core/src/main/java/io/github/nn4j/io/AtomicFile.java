@@ -16,13 +16,20 @@ import java.util.concurrent.ThreadLocalRandom;
  * Writes a file so that readers see either the old contents or the complete new contents, never
  * a half-written file: the data goes to a temporary file in the same folder, is forced to disk,
  * and is then renamed over the target in one atomic step. If anything fails, the temporary file
- * is deleted and the old file is left untouched.
+ * is deleted and the old file is left untouched. The new file gets the folder's default
+ * permissions, like any file the process creates.
+ *
+ * <pre>{@code
+ * AtomicFile.write(Path.of("history.csv"), out -> out.write(csv.getBytes(StandardCharsets.UTF_8)));
+ * }</pre>
+ *
+ * <p>Model files, checkpoints and {@code History} files are written this way.
  */
-final class AtomicFile {
+public final class AtomicFile {
 
     /** Produces the file's contents. */
     @FunctionalInterface
-    interface Writer {
+    public interface Writer {
         /**
          * Writes the contents to {@code out}; must not close it.
          *
@@ -38,11 +45,11 @@ final class AtomicFile {
     /**
      * Writes {@code target} atomically.
      *
-     * @param target the file to create or replace
+     * @param target the file to create or replace; its folder must exist
      * @param writer produces the contents
      * @throws IOException when writing fails; the old file, if any, is then unchanged
      */
-    static void write(Path target, Writer writer) throws IOException {
+    public static void write(Path target, Writer writer) throws IOException {
         Path absolute = target.toAbsolutePath();
         Path folder = absolute.getParent();
         Path temporary = createTemporary(folder, absolute.getFileName().toString());

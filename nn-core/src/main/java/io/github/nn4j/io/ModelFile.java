@@ -46,6 +46,10 @@ import org.nd4j.shade.jackson.databind.SerializationFeature;
  * {@code numpy.load("model.nn4j")["dense0.W"]}. (NumPy's key list also shows {@code model.json},
  * whose value is the raw JSON bytes: {@code json.loads(numpy.load("model.nn4j")["model.json"])}.)
  *
+ * <p>The file's bytes depend only on its contents: sections, their arrays and every settings map
+ * (nested ones too) are written in sorted key order, whatever order the caller's maps have, and
+ * entry times are fixed.
+ *
  * <p>Writing is atomic: the file is written beside the target under a temporary name, forced to
  * disk and renamed over the target, so a crash or an error mid-save leaves the previous file
  * byte for byte as it was. Reading checks everything it relies on and throws a
@@ -99,8 +103,9 @@ public final class ModelFile {
     }
 
     /** As above; {@code beforeEntry} sees each entry name before it is written (tests inject failures). */
-    static void write(Path file, Sequential model, Map<String, Section> sections, Consumer<String> beforeEntry)
+    static void write(Path file, Sequential model, Map<String, Section> givenSections, Consumer<String> beforeEntry)
             throws IOException {
+        Map<String, Section> sections = new TreeMap<>(givenSections);
         byte[] description = describe(model, sections);
         AtomicFile.write(file, out -> {
             ZipOutputStream zip = new ZipOutputStream(out);
@@ -115,7 +120,7 @@ public final class ModelFile {
                 putArray(zip, parameter.name() + ".npy", parameter.value());
             }
             for (Map.Entry<String, Section> section : sections.entrySet()) {
-                for (Map.Entry<String, INDArray> array : section.getValue().arrays().entrySet()) {
+                for (Map.Entry<String, INDArray> array : new TreeMap<>(section.getValue().arrays()).entrySet()) {
                     String name = section.getKey() + "/" + array.getKey() + ".npy";
                     beforeEntry.accept(name);
                     putArray(zip, name, array.getValue());
@@ -142,7 +147,7 @@ public final class ModelFile {
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("name", model.layerName(i));
             entry.put("type", layer.typeName());
-            entry.put("settings", new TreeMap<>(layer.config()));
+            entry.put("settings", sorted(layer.config()));
             layers.add(entry);
         }
         root.put("layers", layers);
@@ -161,9 +166,9 @@ public final class ModelFile {
             Section value = section.getValue();
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("type", value.type());
-            entry.put("settings", new TreeMap<>(value.settings()));
+            entry.put("settings", sorted(value.settings()));
             List<Object> arrays = new ArrayList<>();
-            value.arrays().forEach((name, array) -> {
+            new TreeMap<>(value.arrays()).forEach((name, array) -> {
                 Map<String, Object> described = new LinkedHashMap<>();
                 described.put("name", name);
                 described.put("shape", array.shape());
@@ -179,6 +184,21 @@ public final class ModelFile {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("cannot describe the model as JSON: " + e.getOriginalMessage(), e);
         }
+    }
+
+    /** A copy of a JSON value with every map's keys sorted, at any depth, so the bytes do not depend on map order. */
+    private static Object sorted(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> copy = new TreeMap<>();
+            map.forEach((key, item) -> copy.put((String) key, sorted(item)));
+            return copy;
+        }
+        if (value instanceof Iterable<?> list) {
+            List<Object> copy = new ArrayList<>();
+            list.forEach(item -> copy.add(sorted(item)));
+            return copy;
+        }
+        return value;
     }
 
     private static void requireRebuildable(int index, Layer layer) {

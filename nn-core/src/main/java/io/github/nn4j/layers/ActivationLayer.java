@@ -4,7 +4,10 @@ import io.github.nn4j.activations.Activation;
 import io.github.nn4j.model.Buffers;
 import io.github.nn4j.model.Mode;
 import io.github.nn4j.model.Shapes;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.StringJoiner;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -18,6 +21,8 @@ import org.nd4j.linalg.factory.Nd4j;
 public class ActivationLayer implements Layer {
 
     private final Activation activation;
+    private final String typeName;
+    private final Map<String, Object> settings;
 
     private INDArray lastInput;
     private INDArray output;
@@ -29,10 +34,25 @@ public class ActivationLayer implements Layer {
      * @param activation the element-wise function
      */
     public ActivationLayer(Activation activation) {
+        this(activation, "activation", activation == null ? Map.of() : Map.of("activation", activation.name()));
+    }
+
+    /**
+     * For the named subclasses: their type name and settings, from which {@link #typeName()},
+     * {@link #config()} and {@link #toString()} ({@code ClassName(setting values)}, e.g.
+     * {@code LeakyReLU(0.01)}) follow.
+     *
+     * @param activation the element-wise function
+     * @param typeName   the layer type in saved files, e.g. {@code "leaky_relu"}
+     * @param settings   what the registered factory needs to rebuild the layer, in order; often none
+     */
+    protected ActivationLayer(Activation activation, String typeName, Map<String, Object> settings) {
         if (activation == null) {
             throw new IllegalArgumentException("activation is null");
         }
         this.activation = activation;
+        this.typeName = typeName;
+        this.settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
     }
 
     /** The function this layer applies. */
@@ -42,7 +62,7 @@ public class ActivationLayer implements Layer {
 
     @Override
     public String typeName() {
-        return "activation";
+        return typeName;
     }
 
     @Override
@@ -57,10 +77,7 @@ public class ActivationLayer implements Layer {
 
     @Override
     public final INDArray forward(INDArray input, Mode mode) {
-        if (input == null || input.rank() != 2 || input.rows() == 0) {
-            throw new IllegalArgumentException(this + " expects a non-empty [batch, features] input, got "
-                    + Shapes.of(input));
-        }
+        Shapes.requireBatch(input, this, "features");
         INDArray result;
         if (mode == Mode.TRAIN) {
             output = Buffers.reuse(output, input.rows(), input.columns(), input.dataType());
@@ -92,11 +109,15 @@ public class ActivationLayer implements Layer {
 
     @Override
     public Map<String, Object> config() {
-        return Map.of("activation", activation.name());
+        return settings;
     }
 
+    /** {@code Activation(sigmoid)} for this class, {@code ReLU()} or {@code LeakyReLU(0.01)} for the named ones. */
     @Override
     public String toString() {
-        return "Activation(" + activation.name() + ")";
+        String label = getClass() == ActivationLayer.class ? "Activation" : getClass().getSimpleName();
+        StringJoiner values = new StringJoiner(", ", label + "(", ")");
+        settings.values().forEach(value -> values.add(String.valueOf(value)));
+        return values.toString();
     }
 }

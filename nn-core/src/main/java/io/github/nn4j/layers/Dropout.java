@@ -92,10 +92,7 @@ public final class Dropout implements Layer {
 
     @Override
     public INDArray forward(INDArray input, Mode mode) {
-        if (input == null || input.rank() != 2 || input.rows() == 0) {
-            throw new IllegalArgumentException(this + " expects a non-empty [batch, features] input, got "
-                    + Shapes.of(input));
-        }
+        Shapes.requireBatch(input, this, "features");
         if (mode == Mode.EVAL) {
             return input;
         }

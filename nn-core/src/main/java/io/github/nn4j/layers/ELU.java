@@ -21,27 +21,12 @@ public final class ELU extends ActivationLayer {
      * @param alpha the negative saturation level is {@code −alpha}; 1.0 is usual
      */
     public ELU(double alpha) {
-        super(Activation.elu(alpha));
+        super(Activation.elu(alpha), "elu", Map.of("alpha", alpha));
         this.alpha = alpha;
     }
 
     /** The negative saturation level is −alpha. */
     public double alpha() {
         return alpha;
-    }
-
-    @Override
-    public String typeName() {
-        return "elu";
-    }
-
-    @Override
-    public Map<String, Object> config() {
-        return Map.of("alpha", alpha);
-    }
-
-    @Override
-    public String toString() {
-        return "ELU(" + alpha + ")";
     }
 }

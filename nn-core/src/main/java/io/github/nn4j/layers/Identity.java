@@ -15,21 +15,6 @@ public final class Identity extends ActivationLayer {
 
     /** Creates an identity layer. */
     public Identity() {
-        super(Activation.identity());
-    }
-
-    @Override
-    public String typeName() {
-        return "identity";
-    }
-
-    @Override
-    public Map<String, Object> config() {
-        return Map.of();
-    }
-
-    @Override
-    public String toString() {
-        return "Identity()";
+        super(Activation.identity(), "identity", Map.of());
     }
 }

@@ -21,27 +21,12 @@ public final class LeakyReLU extends ActivationLayer {
      * @param slope the slope for negative inputs, in [0, 1), e.g. 0.01
      */
     public LeakyReLU(double slope) {
-        super(Activation.leakyRelu(slope));
+        super(Activation.leakyRelu(slope), "leaky_relu", Map.of("slope", slope));
         this.slope = slope;
     }
 
     /** The slope for negative inputs. */
     public double slope() {
         return slope;
-    }
-
-    @Override
-    public String typeName() {
-        return "leaky_relu";
-    }
-
-    @Override
-    public Map<String, Object> config() {
-        return Map.of("slope", slope);
-    }
-
-    @Override
-    public String toString() {
-        return "LeakyReLU(" + slope + ")";
     }
 }

@@ -15,21 +15,6 @@ public final class ReLU extends ActivationLayer {
 
     /** Creates a ReLU layer. */
     public ReLU() {
-        super(Activation.relu());
-    }
-
-    @Override
-    public String typeName() {
-        return "relu";
-    }
-
-    @Override
-    public Map<String, Object> config() {
-        return Map.of();
-    }
-
-    @Override
-    public String toString() {
-        return "ReLU()";
+        super(Activation.relu(), "relu", Map.of());
     }
 }

@@ -15,21 +15,6 @@ public final class Sigmoid extends ActivationLayer {
 
     /** Creates a sigmoid layer. */
     public Sigmoid() {
-        super(Activation.sigmoid());
-    }
-
-    @Override
-    public String typeName() {
-        return "sigmoid";
-    }
-
-    @Override
-    public Map<String, Object> config() {
-        return Map.of();
-    }
-
-    @Override
-    public String toString() {
-        return "Sigmoid()";
+        super(Activation.sigmoid(), "sigmoid", Map.of());
     }
 }

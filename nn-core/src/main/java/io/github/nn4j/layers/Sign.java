@@ -15,21 +15,6 @@ public final class Sign extends ActivationLayer {
 
     /** Creates a sign layer. */
     public Sign() {
-        super(Activation.sign());
-    }
-
-    @Override
-    public String typeName() {
-        return "sign";
-    }
-
-    @Override
-    public Map<String, Object> config() {
-        return Map.of();
-    }
-
-    @Override
-    public String toString() {
-        return "Sign()";
+        super(Activation.sign(), "sign", Map.of());
     }
 }

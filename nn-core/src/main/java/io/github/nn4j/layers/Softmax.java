@@ -48,10 +48,7 @@ public final class Softmax implements Layer {
 
     @Override
     public INDArray forward(INDArray input, Mode mode) {
-        if (input == null || input.rank() != 2 || input.rows() == 0) {
-            throw new IllegalArgumentException(this + " expects a non-empty [batch, classes] input, got "
-                    + Shapes.of(input));
-        }
+        Shapes.requireBatch(input, this, "classes");
         INDArray result;
         if (mode == Mode.TRAIN) {
             output = Buffers.reuse(output, input.rows(), input.columns(), input.dataType());

@@ -15,21 +15,6 @@ public final class Softplus extends ActivationLayer {
 
     /** Creates a softplus layer. */
     public Softplus() {
-        super(Activation.softplus());
-    }
-
-    @Override
-    public String typeName() {
-        return "softplus";
-    }
-
-    @Override
-    public Map<String, Object> config() {
-        return Map.of();
-    }
-
-    @Override
-    public String toString() {
-        return "Softplus()";
+        super(Activation.softplus(), "softplus", Map.of());
     }
 }

@@ -15,21 +15,6 @@ public final class Step extends ActivationLayer {
 
     /** Creates a step layer. */
     public Step() {
-        super(Activation.step());
-    }
-
-    @Override
-    public String typeName() {
-        return "step";
-    }
-
-    @Override
-    public Map<String, Object> config() {
-        return Map.of();
-    }
-
-    @Override
-    public String toString() {
-        return "Step()";
+        super(Activation.step(), "step", Map.of());
     }
 }

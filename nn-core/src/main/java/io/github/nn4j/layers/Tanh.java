@@ -15,21 +15,6 @@ public final class Tanh extends ActivationLayer {
 
     /** Creates a tanh layer. */
     public Tanh() {
-        super(Activation.tanh());
-    }
-
-    @Override
-    public String typeName() {
-        return "tanh";
-    }
-
-    @Override
-    public Map<String, Object> config() {
-        return Map.of();
-    }
-
-    @Override
-    public String toString() {
-        return "Tanh()";
+        super(Activation.tanh(), "tanh", Map.of());
     }
 }

@@ -1,5 +1,6 @@
 package io.github.nn4j.losses;
 
+import io.github.nn4j.data.OneHot;
 import io.github.nn4j.model.Buffers;
 import io.github.nn4j.model.Shapes;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -48,13 +49,12 @@ final class Targets {
     private INDArray toOneHot(String loss, INDArray indices, long batch, long classes, INDArray predictions) {
         oneHot = Buffers.reuse(oneHot, batch, classes, predictions.dataType());
         oneHot.assign(0.0);
-        for (long i = 0; i < batch; i++) {
-            double label = indices.getDouble(i);
-            if (label != Math.rint(label) || label < 0 || label >= classes) {
-                throw new IllegalArgumentException(loss + ": label " + label + " at row " + i
-                        + " is not a class index in [0, " + (classes - 1) + "]");
+        try {
+            for (long i = 0; i < batch; i++) {
+                oneHot.putScalar(i, OneHot.classIndex(indices.getDouble(i), i, classes), 1.0);
             }
-            oneHot.putScalar(i, (long) label, 1.0);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(loss + ": " + e.getMessage(), e);
         }
         return oneHot;
     }

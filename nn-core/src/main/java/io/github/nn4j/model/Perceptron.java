@@ -1,13 +1,15 @@
 package io.github.nn4j.model;
 
+import io.github.nn4j.activations.Activation;
 import io.github.nn4j.data.DataSet;
+import io.github.nn4j.data.OneHot;
 import java.util.Arrays;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Rosenblatt's perceptron: one M-P neuron with a step activation,
- * {@code ŷ = step(x·w + b)} (1 if {@code x·w + b ≥ 0}, else 0), trained by the perceptron
+ * {@code ŷ = step(x·w + b)} (1 if {@code x·w + b ≥ 0}, else 0: {@link Activation#step()}), trained by the perceptron
  * learning rule {@code w ← w + η(y − ŷ)x}, {@code b ← b + η(y − ŷ)}, one example at a time.
  *
  * <p>It learns any linearly separable function (AND, OR) in finitely many updates, and never
@@ -20,6 +22,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * }</pre>
  */
 public final class Perceptron {
+
+    private static final Activation STEP = Activation.step();
 
     private final double[] weights;
     private double bias;
@@ -43,11 +47,11 @@ public final class Perceptron {
      * @param data         features {@code [n, inputs]} and 0/1 labels {@code [n, 1]}
      * @param learningRate η, positive
      * @return the number of examples it misclassified (and so updated on) during the pass
+     * @throws IllegalArgumentException naming the row and value of a label that is not 0 or 1
      */
     public int trainEpoch(DataSet data, double learningRate) {
-        checkData(data);
+        int[] y = labels(data);
         double[][] x = data.features().toDoubleMatrix();
-        double[] y = data.labels().reshape(data.size()).toDoubleVector();
         int mistakes = 0;
         for (int i = 0; i < x.length; i++) {
             double error = y[i] - output(x[i]);
@@ -100,11 +104,11 @@ public final class Perceptron {
      *
      * @param data features and 0/1 labels
      * @return accuracy in [0, 1]
+     * @throws IllegalArgumentException naming the row and value of a label that is not 0 or 1
      */
     public double accuracy(DataSet data) {
-        checkData(data);
-        double[] predicted = predict(data.features()).reshape(data.size()).toDoubleVector();
-        double[] y = data.labels().reshape(data.size()).toDoubleVector();
+        int[] y = labels(data);
+        double[] predicted = JavaArrays.toDoubles(predict(data.features()));
         int correct = 0;
         for (int i = 0; i < y.length; i++) {
             correct += predicted[i] == y[i] ? 1 : 0;
@@ -117,13 +121,19 @@ public final class Perceptron {
         for (int j = 0; j < weights.length; j++) {
             z += weights[j] * x[j];
         }
-        return z >= 0 ? 1.0 : 0.0;
+        return STEP.value(z);
     }
 
-    private void checkData(DataSet data) {
+    /** The labels as 0s and 1s, after checking the data's shape and that every label is 0 or 1. */
+    private int[] labels(DataSet data) {
         if (data.featureCount() != weights.length || !data.hasClassIndices()) {
             throw new IllegalArgumentException(this + " needs features [n, " + weights.length
                     + "] and 0/1 labels [n, 1], got " + data);
+        }
+        try {
+            return OneHot.classIndices(data.labels(), 2);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(this + " needs labels 0 or 1: " + e.getMessage(), e);
         }
     }
 

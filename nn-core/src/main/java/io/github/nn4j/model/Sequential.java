@@ -36,6 +36,10 @@ import org.nd4j.linalg.indexing.conditions.Conditions;
  * pass only reads the weights and allocates its own outputs. (Do not train, {@link #init} or
  * change weights while other threads predict.)
  *
+ * <p>Each layer object belongs to one model, at one position, for its life: it holds views into
+ * the model's parameter buffers and its own training buffers, so the constructor rejects a layer
+ * given twice or one already in another model (checked by identity).
+ *
  * <p>{@link #save(Path)} and {@link #load(Path)} write and read one zip file with the
  * architecture and the weights as NumPy arrays; see {@link ModelFile} for the layout.
  */
@@ -54,7 +58,9 @@ public final class Sequential {
      * Builds a model from layers in order.
      *
      * @param layers the layers, first to last
-     * @throws IllegalArgumentException naming the layers and sizes when consecutive sizes do not fit
+     * @throws IllegalArgumentException naming the layers and sizes when consecutive sizes do not fit,
+     *                                  or naming the layer and positions when a layer object appears twice
+     *                                  or already belongs to another model
      */
     public Sequential(Layer... layers) {
         this(List.of(layers));
@@ -64,7 +70,9 @@ public final class Sequential {
      * Builds a model from a list of layers in order.
      *
      * @param layers the layers, first to last
-     * @throws IllegalArgumentException naming the layers and sizes when consecutive sizes do not fit
+     * @throws IllegalArgumentException naming the layers and sizes when consecutive sizes do not fit,
+     *                                  or naming the layer and positions when a layer object appears twice
+     *                                  or already belongs to another model
      */
     public Sequential(List<Layer> layers) {
         if (layers.isEmpty()) {
@@ -92,7 +100,13 @@ public final class Sequential {
         }
         this.inputSize = firstFixed;
         this.outputSize = width;
-        init(Initializer.xavierUniform(), 0L, DataType.FLOAT);
+        LayerOwnership.claim(this.layers);
+        try {
+            init(Initializer.xavierUniform(), 0L, DataType.FLOAT);
+        } catch (RuntimeException e) {
+            LayerOwnership.release(this.layers);
+            throw e;
+        }
     }
 
     private static List<String> nameLayers(List<Layer> layers) {

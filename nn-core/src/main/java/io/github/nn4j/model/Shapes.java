@@ -22,6 +22,22 @@ public final class Shapes {
     }
 
     /**
+     * Checks that a layer's input is a non-empty batch {@code [batch, n]} of any width.
+     *
+     * @param input   the input
+     * @param who     what is checking, e.g. the layer; its {@code toString()} starts the message, and is
+     *                only called when the check fails
+     * @param columns what the columns are, e.g. {@code "features"} or {@code "classes"}
+     * @throws IllegalArgumentException {@code who expects a non-empty [batch, columns] input, got [shape]}
+     */
+    public static void requireBatch(INDArray input, Object who, String columns) {
+        if (input == null || input.rank() != 2 || input.rows() == 0) {
+            throw new IllegalArgumentException(who + " expects a non-empty [batch, " + columns + "] input, got "
+                    + of(input));
+        }
+    }
+
+    /**
      * Checks that {@code array} is a non-empty matrix {@code [batch, columns]}.
      *
      * @param array   the array to check

@@ -2,7 +2,6 @@ package io.github.nn4j.optim;
 
 import io.github.nn4j.io.Section;
 import io.github.nn4j.model.ParameterSet;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.updaters.AdaGradUpdater;
@@ -25,10 +24,11 @@ import org.nd4j.linalg.factory.Nd4j;
  * adagrad.step(model.parameterSet());
  * }</pre>
  *
- * <p>State: {@code "sum"}, the accumulated squared gradients. Left out: PyTorch's
- * {@code lr_decay} (use a {@link LearningRateSchedule}) and a non-zero initial accumulator.
+ * <p>State: {@code "sum"}, the accumulated squared gradients. Saved as type {@code "adagrad"} with
+ * setting {@code epsilon} besides the common ones. Left out: PyTorch's {@code lr_decay} (use a
+ * {@link LearningRateSchedule}) and a non-zero initial accumulator.
  */
-public final class Adagrad implements Optimizer {
+public final class Adagrad extends BaseOptimizer<Adagrad> {
 
     /** The section type of a saved Adagrad optimizer. */
     public static final String TYPE = "adagrad";
@@ -37,10 +37,7 @@ public final class Adagrad implements Optimizer {
     public static final double DEFAULT_LEARNING_RATE = 0.01;
     private static final String SUM = "sum";
 
-    private double learningRate;
     private double epsilon = 1e-10;
-    private final WeightDecay decay = new WeightDecay();
-    private final OptimizerState state = new OptimizerState("Adagrad", SUM);
     private INDArray update;
 
     /** Creates Adagrad with learning rate 0.01. */
@@ -54,7 +51,7 @@ public final class Adagrad implements Optimizer {
      * @param learningRate the base step size, positive
      */
     public Adagrad(double learningRate) {
-        setLearningRate(learningRate);
+        super("Adagrad", TYPE, learningRate, SUM);
     }
 
     /**
@@ -68,76 +65,27 @@ public final class Adagrad implements Optimizer {
         return this;
     }
 
-    /**
-     * Decoupled weight decay: each step starts with {@code w ← w − lr·λ·w} on the weights.
-     *
-     * @param lambda λ ≥ 0; 0 (the default) turns it off
-     * @return this optimizer
-     */
-    public Adagrad weightDecay(double lambda) {
-        decay.setRate(lambda);
-        return this;
-    }
-
-    /**
-     * Whether weight decay also shrinks biases; by default it does not.
-     *
-     * @param include true to decay biases too
-     * @return this optimizer
-     */
-    public Adagrad decayBiases(boolean include) {
-        decay.setIncludeBiases(include);
-        return this;
-    }
-
     @Override
-    public void step(ParameterSet parameters) {
-        state.bind(parameters);
+    void update(ParameterSet parameters, double learningRate) {
         update = Updates.buffer(update, parameters);
-        decay.apply(parameters, learningRate);
         INDArray sum = state.get(SUM);
         Nd4j.exec(new AdaGradUpdater(parameters.gradients(), sum, update, sum, learningRate, epsilon));
         parameters.values().subi(update);
-        state.countStep();
     }
 
     @Override
-    public double learningRate() {
-        return learningRate;
-    }
-
-    @Override
-    public void setLearningRate(double learningRate) {
-        this.learningRate = Checks.learningRate(learningRate);
-    }
-
-    @Override
-    public Map<String, INDArray> state() {
-        return state.view();
-    }
-
-    @Override
-    public long steps() {
-        return state.steps();
-    }
-
-    @Override
-    public void loadState(Map<String, INDArray> saved, long steps) {
-        state.load(saved, steps);
-    }
-
-    /**
-     * Saves type {@code "adagrad"}, settings {@code learningRate}, {@code epsilon},
-     * {@code weightDecay}, {@code decayBiases}, {@code steps}, and the {@code "sum"} buffer once it
-     * exists.
-     */
-    @Override
-    public Section toSection() {
-        Map<String, Object> settings = new LinkedHashMap<>();
-        settings.put("learningRate", learningRate);
+    void describe(Map<String, Object> settings) {
         settings.put("epsilon", epsilon);
-        decay.describe(settings);
-        return state.toSection(TYPE, settings);
+    }
+
+    @Override
+    void restoreSettings(Section section) {
+        epsilon(section.number("epsilon"));
+    }
+
+    @Override
+    String details() {
+        return ", eps=" + epsilon;
     }
 
     /**
@@ -148,15 +96,6 @@ public final class Adagrad implements Optimizer {
      * @throws IllegalArgumentException naming the problem when the section does not describe Adagrad
      */
     public static Adagrad fromSection(Section section) {
-        section.requireType(TYPE);
-        Adagrad adagrad = new Adagrad(section.number("learningRate")).epsilon(section.number("epsilon"));
-        adagrad.decay.restore(section);
-        adagrad.state.load(section);
-        return adagrad;
-    }
-
-    @Override
-    public String toString() {
-        return "Adagrad(lr=" + learningRate + ", eps=" + epsilon + decay + ")";
+        return new Adagrad(section.requireType(TYPE).number("learningRate")).restore(section);
     }
 }

@@ -13,8 +13,9 @@ import org.nd4j.linalg.api.ops.impl.transforms.same.Sign;
  * ∂penalty/∂w = λ₁·sign(w) + λ₂·w
  * </pre>
  * Sums run over {@code ParameterKind.WEIGHT} entries ({@link ParameterSet#weightMask()}); biases
- * are excluded unless {@link #includingBiases()} is used. {@code sign(0) = 0}, the usual
- * subgradient of {@code |w|} at 0.
+ * are excluded unless {@link #penalizeBiases(boolean) penalizeBiases(true)} is used (as the
+ * optimizers' weight decay leaves them alone unless {@code decayBiases(true)}).
+ * {@code sign(0) = 0}, the usual subgradient of {@code |w|} at 0.
  *
  * <p>Intended use in a training loop, after the backward pass and before clipping and the
  * optimizer step, with the penalty added to the reported loss:
@@ -35,7 +36,7 @@ public final class Regularization {
 
     private final double l1;
     private final double l2;
-    private final boolean includeBiases;
+    private final boolean penalizeBiases;
     private INDArray scratch;
 
     /**
@@ -48,14 +49,14 @@ public final class Regularization {
         this(l1, l2, false);
     }
 
-    private Regularization(double l1, double l2, boolean includeBiases) {
+    private Regularization(double l1, double l2, boolean penalizeBiases) {
         if (!(l1 >= 0) || !(l2 >= 0) || Double.isInfinite(l1) || Double.isInfinite(l2)) {
             throw new IllegalArgumentException("L1 and L2 strengths must be finite and at least 0, got l1 = " + l1
                     + ", l2 = " + l2);
         }
         this.l1 = l1;
         this.l2 = l2;
-        this.includeBiases = includeBiases;
+        this.penalizeBiases = penalizeBiases;
     }
 
     /**
@@ -79,12 +80,14 @@ public final class Regularization {
     }
 
     /**
-     * The same penalty applied to biases as well as weights.
+     * The same penalty, applied to biases as well as weights or to weights only. A penalty is
+     * immutable: this returns a new one.
      *
+     * @param penalize true to penalize biases too; false (the default) for weights only
      * @return a new penalty
      */
-    public Regularization includingBiases() {
-        return new Regularization(l1, l2, true);
+    public Regularization penalizeBiases(boolean penalize) {
+        return new Regularization(l1, l2, penalize);
     }
 
     /** λ₁. */
@@ -98,8 +101,8 @@ public final class Regularization {
     }
 
     /** Whether biases are penalized too. */
-    public boolean includesBiases() {
-        return includeBiases;
+    public boolean penalizesBiases() {
+        return penalizeBiases;
     }
 
     /**
@@ -146,7 +149,7 @@ public final class Regularization {
 
     /** The values with biases zeroed (in the scratch buffer), or the values themselves. */
     private INDArray penalized(ParameterSet parameters) {
-        if (includeBiases) {
+        if (penalizeBiases) {
             return parameters.values();
         }
         INDArray masked = scratchFor(parameters);
@@ -164,6 +167,6 @@ public final class Regularization {
 
     @Override
     public String toString() {
-        return "Regularization(l1=" + l1 + ", l2=" + l2 + (includeBiases ? ", with biases" : "") + ")";
+        return "Regularization(l1=" + l1 + ", l2=" + l2 + (penalizeBiases ? ", with biases" : "") + ")";
     }
 }

@@ -2,7 +2,6 @@ package io.github.nn4j.optim;
 
 import io.github.nn4j.io.Section;
 import io.github.nn4j.model.ParameterSet;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.updaters.RmsPropUpdater;
@@ -25,10 +24,11 @@ import org.nd4j.linalg.factory.Nd4j;
  * rmsProp.step(model.parameterSet());
  * }</pre>
  *
- * <p>State: {@code "square_average"}, the running {@code v}. Left out: PyTorch's
+ * <p>State: {@code "square_average"}, the running {@code v}. Saved as type {@code "rmsprop"} with
+ * settings {@code alpha} and {@code epsilon} besides the common ones. Left out: PyTorch's
  * {@code momentum} and {@code centered} variants.
  */
-public final class RmsProp implements Optimizer {
+public final class RmsProp extends BaseOptimizer<RmsProp> {
 
     /** The section type of a saved RMSProp optimizer. */
     public static final String TYPE = "rmsprop";
@@ -37,11 +37,8 @@ public final class RmsProp implements Optimizer {
     public static final double DEFAULT_LEARNING_RATE = 0.01;
     private static final String SQUARE_AVERAGE = "square_average";
 
-    private double learningRate;
     private double alpha = 0.99;
     private double epsilon = 1e-8;
-    private final WeightDecay decay = new WeightDecay();
-    private final OptimizerState state = new OptimizerState("RmsProp", SQUARE_AVERAGE);
     private INDArray update;
 
     /** Creates RMSProp with learning rate 0.01. */
@@ -55,7 +52,7 @@ public final class RmsProp implements Optimizer {
      * @param learningRate the step size, positive
      */
     public RmsProp(double learningRate) {
-        setLearningRate(learningRate);
+        super("RmsProp", TYPE, learningRate, SQUARE_AVERAGE);
     }
 
     /**
@@ -80,77 +77,28 @@ public final class RmsProp implements Optimizer {
         return this;
     }
 
-    /**
-     * Decoupled weight decay: each step starts with {@code w ← w − lr·λ·w} on the weights.
-     *
-     * @param lambda λ ≥ 0; 0 (the default) turns it off
-     * @return this optimizer
-     */
-    public RmsProp weightDecay(double lambda) {
-        decay.setRate(lambda);
-        return this;
-    }
-
-    /**
-     * Whether weight decay also shrinks biases; by default it does not.
-     *
-     * @param include true to decay biases too
-     * @return this optimizer
-     */
-    public RmsProp decayBiases(boolean include) {
-        decay.setIncludeBiases(include);
-        return this;
-    }
-
     @Override
-    public void step(ParameterSet parameters) {
-        state.bind(parameters);
+    void update(ParameterSet parameters, double learningRate) {
         update = Updates.buffer(update, parameters);
-        decay.apply(parameters, learningRate);
         INDArray average = state.get(SQUARE_AVERAGE);
         Nd4j.exec(new RmsPropUpdater(parameters.gradients(), average, update, average, learningRate, alpha, epsilon));
         parameters.values().subi(update);
-        state.countStep();
     }
 
     @Override
-    public double learningRate() {
-        return learningRate;
-    }
-
-    @Override
-    public void setLearningRate(double learningRate) {
-        this.learningRate = Checks.learningRate(learningRate);
-    }
-
-    @Override
-    public Map<String, INDArray> state() {
-        return state.view();
-    }
-
-    @Override
-    public long steps() {
-        return state.steps();
-    }
-
-    @Override
-    public void loadState(Map<String, INDArray> saved, long steps) {
-        state.load(saved, steps);
-    }
-
-    /**
-     * Saves type {@code "rmsprop"}, settings {@code learningRate}, {@code alpha}, {@code epsilon},
-     * {@code weightDecay}, {@code decayBiases}, {@code steps}, and the {@code "square_average"}
-     * buffer once it exists.
-     */
-    @Override
-    public Section toSection() {
-        Map<String, Object> settings = new LinkedHashMap<>();
-        settings.put("learningRate", learningRate);
+    void describe(Map<String, Object> settings) {
         settings.put("alpha", alpha);
         settings.put("epsilon", epsilon);
-        decay.describe(settings);
-        return state.toSection(TYPE, settings);
+    }
+
+    @Override
+    void restoreSettings(Section section) {
+        alpha(section.number("alpha")).epsilon(section.number("epsilon"));
+    }
+
+    @Override
+    String details() {
+        return ", alpha=" + alpha + ", eps=" + epsilon;
     }
 
     /**
@@ -161,16 +109,6 @@ public final class RmsProp implements Optimizer {
      * @throws IllegalArgumentException naming the problem when the section does not describe RMSProp
      */
     public static RmsProp fromSection(Section section) {
-        section.requireType(TYPE);
-        RmsProp rmsProp = new RmsProp(section.number("learningRate")).alpha(section.number("alpha"))
-                .epsilon(section.number("epsilon"));
-        rmsProp.decay.restore(section);
-        rmsProp.state.load(section);
-        return rmsProp;
-    }
-
-    @Override
-    public String toString() {
-        return "RmsProp(lr=" + learningRate + ", alpha=" + alpha + ", eps=" + epsilon + decay + ")";
+        return new RmsProp(section.requireType(TYPE).number("learningRate")).restore(section);
     }
 }

@@ -2,7 +2,6 @@ package io.github.nn4j.optim;
 
 import io.github.nn4j.io.Section;
 import io.github.nn4j.model.ParameterSet;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -26,21 +25,19 @@ import org.nd4j.linalg.factory.Nd4j;
  * nesterov.step(model.parameterSet());
  * }</pre>
  *
- * <p>State: {@code "velocity"} once a step with momentum has run, nothing for plain SGD. Left out: PyTorch's
- * {@code dampening}.
+ * <p>State: {@code "velocity"} once a step with momentum has run, nothing for plain SGD. Saved
+ * (see {@link #toSection()}) as type {@code "sgd"} with settings {@code momentum} and
+ * {@code nesterov} besides the common ones. Left out: PyTorch's {@code dampening}.
  */
-public final class Sgd implements Optimizer {
+public final class Sgd extends BaseOptimizer<Sgd> {
 
     /** The section type of a saved SGD optimizer. */
     public static final String TYPE = "sgd";
 
     private static final String VELOCITY = "velocity";
 
-    private double learningRate;
     private double momentum;
     private boolean nesterov;
-    private final WeightDecay decay = new WeightDecay();
-    private final OptimizerState state = new OptimizerState("Sgd", VELOCITY);
 
     /**
      * Creates plain SGD (no momentum, no weight decay).
@@ -48,7 +45,7 @@ public final class Sgd implements Optimizer {
      * @param learningRate the step size, positive
      */
     public Sgd(double learningRate) {
-        setLearningRate(learningRate);
+        super("Sgd", TYPE, learningRate, VELOCITY);
     }
 
     /**
@@ -73,42 +70,24 @@ public final class Sgd implements Optimizer {
         return this;
     }
 
-    /**
-     * Decoupled weight decay: each step starts with {@code w ← w − lr·λ·w} on the weights.
-     *
-     * @param lambda λ ≥ 0; 0 (the default) turns it off
-     * @return this optimizer
-     */
-    public Sgd weightDecay(double lambda) {
-        decay.setRate(lambda);
-        return this;
-    }
-
-    /**
-     * Whether weight decay also shrinks biases; by default it does not.
-     *
-     * @param include true to decay biases too
-     * @return this optimizer
-     */
-    public Sgd decayBiases(boolean include) {
-        decay.setIncludeBiases(include);
-        return this;
-    }
-
     @Override
-    public void step(ParameterSet parameters) {
+    void prepare(ParameterSet parameters) {
         if (nesterov && momentum == 0) {
             throw new IllegalStateException("Nesterov momentum needs a momentum above 0, got momentum " + momentum);
         }
-        decay.apply(parameters, learningRate);
+        if (momentum != 0) {
+            state.bind(parameters);
+        }
+    }
+
+    @Override
+    void update(ParameterSet parameters, double learningRate) {
         INDArray values = parameters.values();
         INDArray gradients = parameters.gradients();
         if (momentum == 0) {
             Nd4j.getBlasWrapper().axpy(-learningRate, gradients, values);
-            state.countStep();
             return;
         }
-        state.bind(parameters);
         INDArray velocity = state.get(VELOCITY);
         velocity.muli(momentum).addi(gradients);
         if (nesterov) {
@@ -117,47 +96,22 @@ public final class Sgd implements Optimizer {
         } else {
             Nd4j.getBlasWrapper().axpy(-learningRate, velocity, values);
         }
-        state.countStep();
     }
 
     @Override
-    public double learningRate() {
-        return learningRate;
-    }
-
-    @Override
-    public void setLearningRate(double learningRate) {
-        this.learningRate = Checks.learningRate(learningRate);
-    }
-
-    @Override
-    public Map<String, INDArray> state() {
-        return state.view();
-    }
-
-    @Override
-    public long steps() {
-        return state.steps();
-    }
-
-    @Override
-    public void loadState(Map<String, INDArray> saved, long steps) {
-        state.load(saved, steps);
-    }
-
-    /**
-     * Saves type {@code "sgd"}, settings {@code learningRate}, {@code momentum}, {@code nesterov},
-     * {@code weightDecay}, {@code decayBiases}, {@code steps}, and the {@code "velocity"} buffer
-     * once it exists.
-     */
-    @Override
-    public Section toSection() {
-        Map<String, Object> settings = new LinkedHashMap<>();
-        settings.put("learningRate", learningRate);
+    void describe(Map<String, Object> settings) {
         settings.put("momentum", momentum);
         settings.put("nesterov", nesterov);
-        decay.describe(settings);
-        return state.toSection(TYPE, settings);
+    }
+
+    @Override
+    void restoreSettings(Section section) {
+        momentum(section.number("momentum")).nesterov(section.flag("nesterov"));
+    }
+
+    @Override
+    String details() {
+        return momentum == 0 ? "" : (nesterov ? ", nesterov=" : ", momentum=") + momentum;
     }
 
     /**
@@ -168,17 +122,6 @@ public final class Sgd implements Optimizer {
      * @throws IllegalArgumentException naming the problem when the section does not describe SGD
      */
     public static Sgd fromSection(Section section) {
-        section.requireType(TYPE);
-        Sgd sgd = new Sgd(section.number("learningRate")).momentum(section.number("momentum"))
-                .nesterov(section.flag("nesterov"));
-        sgd.decay.restore(section);
-        sgd.state.load(section);
-        return sgd;
-    }
-
-    @Override
-    public String toString() {
-        return "Sgd(lr=" + learningRate + (momentum == 0 ? "" : (nesterov ? ", nesterov=" : ", momentum=") + momentum)
-                + decay + ")";
+        return new Sgd(section.requireType(TYPE).number("learningRate")).restore(section);
     }
 }

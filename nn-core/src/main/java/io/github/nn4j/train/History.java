@@ -1,10 +1,9 @@
 package io.github.nn4j.train;
 
+import io.github.nn4j.io.AtomicFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -143,7 +142,8 @@ public final class History {
     }
 
     /**
-     * Writes {@link #toCsv()} to a file, replacing it whole (never half-written).
+     * Writes {@link #toCsv()} to a file, replacing it whole through {@link AtomicFile}: forced to
+     * disk, never half-written.
      *
      * @param file the target file
      * @throws IOException if it cannot be written
@@ -153,7 +153,8 @@ public final class History {
     }
 
     /**
-     * Writes {@link #toJson()} to a file, replacing it whole (never half-written).
+     * Writes {@link #toJson()} to a file, replacing it whole through {@link AtomicFile}: forced to
+     * disk, never half-written.
      *
      * @param file the target file
      * @throws IOException if it cannot be written
@@ -176,14 +177,8 @@ public final class History {
     }
 
     private static void write(Path file, String text) throws IOException {
-        Path absolute = file.toAbsolutePath();
-        Path temporary = Files.createTempFile(absolute.getParent(), absolute.getFileName().toString(), ".tmp");
-        try {
-            Files.writeString(temporary, text, StandardCharsets.UTF_8);
-            Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        AtomicFile.write(file, out -> out.write(bytes));
     }
 
     private static String number(double value) {

@@ -5,7 +5,7 @@ import io.github.nn4j.losses.BinaryCrossEntropyFromLogits;
 import io.github.nn4j.losses.CategoricalCrossEntropy;
 import io.github.nn4j.losses.Loss;
 import io.github.nn4j.losses.SoftmaxCrossEntropy;
-import org.nd4j.linalg.api.buffer.DataType;
+import io.github.nn4j.model.JavaArrays;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -90,7 +90,7 @@ final class Meter {
         int rows = (int) output.rows();
         double batchLoss;
         if (task.hasAccuracy()) {
-            float[] values = floats(output);
+            float[] values = JavaArrays.toFloats(output);
             int k = (int) output.columns();
             batchLoss = lossInJava ? crossEntropy(values, k, classes, offset) / rows : loss.value(output, targets);
             correct += countCorrect(values, k, classes, offset);
@@ -153,12 +153,7 @@ final class Meter {
         for (int r = 0, base = 0; r < rows; r++, base += k) {
             int predicted;
             if (task == Task.MULTICLASS) {
-                predicted = 0;
-                for (int c = 1; c < k; c++) {
-                    if (values[base + c] > values[base + predicted]) {
-                        predicted = c;
-                    }
-                }
+                predicted = JavaArrays.argmax(values, base, k);
             } else if (task == Task.BINARY_LOGIT) {
                 predicted = values[base] > 0 ? 1 : 0;
             } else {
@@ -169,14 +164,5 @@ final class Meter {
             }
         }
         return hits;
-    }
-
-    /** The array's values in row-major order: one bulk copy when it owns a float buffer. */
-    static float[] floats(INDArray array) {
-        if (array.dataType() == DataType.FLOAT && array.ordering() == 'c' && !array.isView()
-                && array.data().length() == array.length()) {
-            return array.data().asFloat();
-        }
-        return array.dup('c').castTo(DataType.FLOAT).data().asFloat();
     }
 }

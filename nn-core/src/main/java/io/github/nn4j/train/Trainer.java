@@ -9,6 +9,7 @@ import io.github.nn4j.io.SavedModel;
 import io.github.nn4j.io.Section;
 import io.github.nn4j.layers.Layer;
 import io.github.nn4j.losses.Loss;
+import io.github.nn4j.model.JavaArrays;
 import io.github.nn4j.model.Mode;
 import io.github.nn4j.model.ParameterSet;
 import io.github.nn4j.model.Sequential;
@@ -26,7 +27,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.slf4j.Logger;
@@ -195,7 +195,8 @@ public final class Trainer {
      * @param train the training examples
      * @return every epoch's {@code loss} (and {@code accuracy} for classification)
      * @throws IllegalStateException naming the epoch and batch if the loss becomes NaN or infinite;
-     *                               the model then holds its weights from the start of that epoch
+     *                               the model's weights and the optimizer's state and step count
+     *                               are then back at their values from the start of that epoch
      */
     public History fit(DataSet train) {
         return fit(train, null);
@@ -211,7 +212,8 @@ public final class Trainer {
      *         the objective: with a regularization, its penalty is included in both losses
      * @throws UncheckedIOException  when a configured checkpoint cannot be written
      * @throws IllegalStateException naming the epoch and batch if the loss becomes NaN or infinite;
-     *                               the model then holds its weights from the start of that epoch
+     *                               the model's weights and the optimizer's state and step count
+     *                               are then back at their values from the start of that epoch
      */
     public History fit(DataSet train, DataSet validation) {
         Meter.Task task = Meter.Task.of(loss, model.outputSize());
@@ -225,6 +227,7 @@ public final class Trainer {
                 : Math.min(training.data.size(), iterator.batchesPerEpoch() * batchSize);
         TrainingState state = new TrainingState(model, epochs, iterator.batchesPerEpoch(), samples);
         INDArray epochStartWeights = parameters.values().dup();
+        Map<String, INDArray> epochStartState = new LinkedHashMap<>();
         History history = new History();
         listeners.forEach(listener -> listener.onTrainingStart(state));
 
@@ -235,6 +238,8 @@ public final class Trainer {
             if (epoch > startEpoch + 1) {
                 epochStartWeights.assign(parameters.values());
             }
+            copyState(optimizer.state(), epochStartState);
+            long epochStartSteps = optimizer.steps();
             model.reseed(epochSeed(seed, epoch, DROPOUT));
             List<Batch> batches = iterator.nextEpoch(epochSeed(seed, epoch, SHUFFLE));
             int[] classes = training.classes == null ? null : inOrder(training.classes, iterator.order());
@@ -254,10 +259,11 @@ public final class Trainer {
                 }
                 if (!Double.isFinite(batchLoss)) {
                     parameters.values().assign(epochStartWeights);
+                    optimizer.loadState(epochStartState, epochStartSteps);
                     throw new IllegalStateException("loss became " + batchLoss + " in epoch " + epoch + ", batch "
                             + (b + 1) + " of " + batches.size() + " (examples " + offset + "–" + (offset + batch.size())
                             + " of the shuffled epoch): lower the learning rate or check the data; the model's "
-                            + "weights are back at their values from the start of epoch " + epoch);
+                            + "weights and optimizer state are back at their values from the start of epoch " + epoch);
                 }
                 model.backward(loss.gradient(output, batch.labels()));
                 if (regularization != null) {
@@ -423,7 +429,7 @@ public final class Trainer {
                 return new Prepared(ready, OneHot.classIndices(ready.labels()), OneHot.isOneHot(ready.labels()));
             }
             case BINARY_LOGIT, BINARY_PROBABILITY -> {
-                double[] values = ready.labels().castTo(DataType.DOUBLE).data().asDouble();
+                double[] values = JavaArrays.toDoubles(ready.labels());
                 int[] classes = new int[values.length];
                 for (int i = 0; i < values.length; i++) {
                     classes[i] = values[i] >= 0.5 ? 1 : 0;
@@ -432,6 +438,25 @@ public final class Trainer {
             }
             default -> {
                 return new Prepared(ready, null, false);
+            }
+        }
+    }
+
+    /**
+     * Copies the optimizer's live state into {@code snapshot}: one assign per buffer, allocating
+     * only when the buffers first appear or change shape.
+     */
+    private static void copyState(Map<String, INDArray> live, Map<String, INDArray> snapshot) {
+        if (!snapshot.keySet().equals(live.keySet())) {
+            snapshot.clear();
+        }
+        for (Map.Entry<String, INDArray> entry : live.entrySet()) {
+            INDArray copy = snapshot.get(entry.getKey());
+            INDArray buffer = entry.getValue();
+            if (copy == null || !copy.equalShapes(buffer) || copy.dataType() != buffer.dataType()) {
+                snapshot.put(entry.getKey(), buffer.dup());
+            } else {
+                copy.assign(buffer);
             }
         }
     }

@@ -1,6 +1,8 @@
 package io.github.nn4j.check;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -52,6 +54,15 @@ class GradientCheckTest {
         GradientCheckResult result = GradientCheck.layer(new WrongSquare(), Nd4j.rand(DataType.DOUBLE, 2, 3).addi(0.5), 1);
         assertFalse(result.passed(1e-3), result.toString());
         assertTrue(result.worstEntry().startsWith("input["), result.toString());
+    }
+
+    @Test
+    void theLayerCheckIsReproducibleForTheSameSeed() {
+        INDArray x = Nd4j.create(new double[][] {{0.6, 1.2, 0.9}, {1.4, 0.7, 1.1}});
+        GradientCheckResult first = GradientCheck.layer(new WrongSquare(), x, 5);
+        GradientCheckResult second = GradientCheck.layer(new WrongSquare(), x, 5);
+        assertEquals(first, second);
+        assertNotEquals(first, GradientCheck.layer(new WrongSquare(), x, 6), "another seed draws another R");
     }
 
     @Test

@@ -114,6 +114,33 @@ class ModelFileTest {
     }
 
     @Test
+    void aSectionBuiltFromMapOfWritesTheSameBytesAsOneBuiltFromSortedMaps() throws IOException {
+        Sequential model = model(new ReLU(), DataType.FLOAT);
+        INDArray m = Nd4j.linspace(DataType.FLOAT, 1, 4, 1);
+        INDArray v = Nd4j.linspace(DataType.FLOAT, 5, 4, 1);
+        INDArray w = Nd4j.linspace(DataType.FLOAT, 9, 4, 1);
+        Map<String, Object> nested = new java.util.LinkedHashMap<>();
+        nested.put("zeta", 1);
+        nested.put("alpha", List.of(Map.of("y", 2, "x", 3, "b", 4, "a", 5)));
+        Section fromMapOf = new Section("adam", Map.of("steps", 938L, "learningRate", 1e-3, "beta1", 0.9,
+                "beta2", 0.999, "epsilon", 1e-8, "nested", nested), Map.of("v", v, "m", m, "w", w));
+        Map<String, Object> sortedSettings = new java.util.TreeMap<>(Map.of("steps", 938L, "learningRate", 1e-3,
+                "beta1", 0.9, "beta2", 0.999, "epsilon", 1e-8,
+                "nested", new java.util.TreeMap<>(Map.of("alpha", List.of(new java.util.TreeMap<>(
+                        Map.of("a", 5, "b", 4, "x", 3, "y", 2))), "zeta", 1))));
+        Section fromTreeMap = new Section("adam", sortedSettings, new java.util.TreeMap<>(Map.of("m", m, "v", v, "w", w)));
+        Map<String, Section> reversed = new java.util.LinkedHashMap<>();
+        reversed.put(ModelFile.TRAINING, new Section("progress", Map.of("epoch", 2), Map.of()));
+        reversed.put(ModelFile.OPTIMIZER, fromMapOf);
+        Path a = dir.resolve("a.nn4j");
+        Path b = dir.resolve("b.nn4j");
+        ModelFile.write(a, model, reversed);
+        ModelFile.write(b, model, new java.util.TreeMap<>(Map.of(ModelFile.OPTIMIZER, fromTreeMap,
+                ModelFile.TRAINING, new Section("progress", Map.of("epoch", 2), Map.of()))));
+        assertArrayEquals(Files.readAllBytes(a), Files.readAllBytes(b));
+    }
+
+    @Test
     void sectionsRoundTripWithTheirArraysAndSettings() throws IOException {
         Sequential model = model(new ReLU(), DataType.FLOAT);
         INDArray m = Nd4j.rand(DataType.FLOAT, model.parameterCount());

@@ -51,4 +51,20 @@ class PerceptronTest {
     void wrongInputWidthIsRejected() {
         assertThrows(IllegalArgumentException.class, () -> new Perceptron(3).trainEpoch(truthTable(0, 0, 0, 1), 0.1));
     }
+
+    @Test
+    void labelsOtherThanZeroAndOneAreRejectedNamingRowAndValue() {
+        DataSet minusOne = new DataSet(Nd4j.create(new float[][] {{0, 0}, {1, 1}}), Nd4j.create(new float[][] {{1}, {-1}}));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new Perceptron(2).trainEpoch(minusOne, 0.1));
+        assertTrue(e.getMessage().contains("row 1") && e.getMessage().contains("-1.0"), e.getMessage());
+        DataSet half = new DataSet(Nd4j.create(new float[][] {{0, 0}}), Nd4j.create(new float[][] {{0.5f}}));
+        IllegalArgumentException f = assertThrows(IllegalArgumentException.class, () -> new Perceptron(2).accuracy(half));
+        assertTrue(f.getMessage().contains("row 0") && f.getMessage().contains("0.5"), f.getMessage());
+    }
+
+    @Test
+    void theThresholdIsTheStepActivationSoZeroGivesOne() {
+        assertEquals(1.0, new Perceptron(1).predict(Nd4j.create(new float[][] {{0}})).getDouble(0), 0);
+    }
 }

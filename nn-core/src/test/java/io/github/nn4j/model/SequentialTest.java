@@ -129,4 +129,33 @@ class SequentialTest {
         Sequential model = new Sequential(new Dense(2, 1));
         assertEquals(DataType.FLOAT, model.predict(Nd4j.ones(DataType.DOUBLE, 1, 2)).dataType());
     }
+    @Test
+    void theSameLayerObjectTwiceIsRejectedNamingBothPositions() {
+        ReLU relu = new ReLU();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new Sequential(new Dense(2, 3), relu, new Dense(3, 3), relu));
+        assertTrue(e.getMessage().contains("layer 3 ReLU()") && e.getMessage().contains("same object as layer 1"),
+                e.getMessage());
+    }
+
+    @Test
+    void aLayerOfAnotherModelIsRejected() {
+        Dense shared = new Dense(2, 3);
+        new Sequential(shared, new Tanh());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new Sequential(new ReLU(), shared));
+        assertTrue(e.getMessage().contains("layer 1 Dense(2→3)") && e.getMessage().contains("another Sequential"),
+                e.getMessage());
+    }
+
+    @Test
+    void aModelThatFailsToBuildLeavesItsLayersFree() {
+        Dense first = new Dense(2, 3);
+        assertThrows(IllegalArgumentException.class, () -> new Sequential(first, new Dense(4, 1)));
+        Sequential model = new Sequential(first, new Dense(3, 1));
+        assertEquals(2, model.layers().size());
+        Dense twice = new Dense(1, 1);
+        assertThrows(IllegalArgumentException.class, () -> new Sequential(twice, twice));
+        assertEquals(1, new Sequential(twice).layers().size());
+    }
 }

@@ -33,7 +33,7 @@ class RegularizationTest {
     void biasesArePenalizedOnlyWhenIncluded() {
         ParameterSet parameters = TinyModel.parameters();
         // 0.1·(1 + 2 + 0.5 + 0.25) + 0.1·(1 + 4 + 0.25 + 0.0625) = 0.375 + 0.53125
-        assertEquals(0.90625, new Regularization(0.1, 0.2).includingBiases().penalty(parameters), 1e-12);
+        assertEquals(0.90625, new Regularization(0.1, 0.2).penalizeBiases(true).penalty(parameters), 1e-12);
     }
 
     @Test
@@ -50,7 +50,7 @@ class RegularizationTest {
     void gradientIncludesBiasesWhenAsked() {
         ParameterSet parameters = TinyModel.parameters();
         TinyModel.setGradients(parameters, new double[4]);
-        new Regularization(0.1, 0.2).includingBiases().addGradient(parameters);
+        new Regularization(0.1, 0.2).penalizeBiases(true).addGradient(parameters);
         assertArrayEquals(new double[] {0.3, -0.5, 0.1 + 0.1, 0.1 + 0.05},
                 parameters.gradients().toDoubleVector(), 1e-12);
     }
@@ -58,7 +58,7 @@ class RegularizationTest {
     @Test
     void objectiveGradientPassesTheNumericalCheck() {
         checkObjective(new Regularization(0.03, 0.2));
-        checkObjective(new Regularization(0.03, 0.2).includingBiases());
+        checkObjective(new Regularization(0.03, 0.2).penalizeBiases(true));
     }
 
     /** Central differences of cost + penalty against backward + addGradient, in double precision. */

@@ -14,14 +14,18 @@ import io.github.nn4j.layers.Dense;
 import io.github.nn4j.layers.ReLU;
 import io.github.nn4j.losses.Loss;
 import io.github.nn4j.model.Sequential;
+import io.github.nn4j.optim.Adam;
 import io.github.nn4j.optim.Sgd;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.shade.jackson.databind.JsonNode;
 import org.nd4j.shade.jackson.databind.ObjectMapper;
@@ -109,6 +113,45 @@ class TrainerTest {
         for (float weight : weights) {
             assertTrue(Float.isFinite(weight), "weights are restored to the start of the failing epoch");
         }
+    }
+
+    @Test
+    void aNonFiniteLossRestoresWeightsAndOptimizerStateOfTheEpochStart() {
+        Sequential model = mlp();
+        Adam adam = new Adam(1e-2);
+        Map<String, float[]> stateAtStart = new HashMap<>();
+        float[][] weightsAtStart = new float[1][];
+        long[] stepsAtStart = new long[1];
+        TrainingListener poisonInEpochTwo = new TrainingListener() {
+            @Override
+            public void onEpochStart(TrainingState state) {
+                weightsAtStart[0] = state.model().parameterSet().values().toFloatVector();
+                stepsAtStart[0] = adam.steps();
+                stateAtStart.clear();
+                adam.state().forEach((name, buffer) -> stateAtStart.put(name, buffer.toFloatVector()));
+            }
+
+            @Override
+            public void onBatchEnd(TrainingState state, int batch, double loss) {
+                if (state.epoch() == 2 && batch == 5) {
+                    INDArray values = state.model().parameterSet().values();
+                    values.putScalar(values.length() - 1, Double.NaN);   // the last output's bias
+                }
+            }
+        };
+        IllegalStateException error = assertThrows(IllegalStateException.class,
+                () -> quiet(model).optimizer(adam).listener(poisonInEpochTwo).build().fit(blobs(1)));
+        assertTrue(error.getMessage().startsWith("loss became NaN in epoch 2, batch 6 of 19"), error.getMessage());
+        assertEquals(19, stepsAtStart[0]);
+        assertEquals(19, adam.steps());
+        assertArrayEquals(weightsAtStart[0], model.parameterSet().values().toFloatVector());
+        assertEquals(stateAtStart.keySet(), adam.state().keySet());
+        for (String name : stateAtStart.keySet()) {
+            assertArrayEquals(stateAtStart.get(name), adam.state().get(name).toFloatVector(), name);
+        }
+        IllegalStateException again = assertThrows(IllegalStateException.class,
+                () -> quiet(model).optimizer(adam).listener(poisonInEpochTwo).build().fit(blobs(1)));
+        assertTrue(again.getMessage().contains("epoch 2, batch 6"), "the restored run repeats exactly: " + again);
     }
 
     @Test
