@@ -1,5 +1,6 @@
 package io.github.nn4j.optim;
 
+import io.github.nn4j.kernels.Kernels;
 import io.github.nn4j.io.Section;
 import io.github.nn4j.model.ParameterSet;
 import java.util.Map;
@@ -16,8 +17,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * m̂ = m / (1 − β₁ᵗ)                  v̂ = v / (1 − β₂ᵗ)
  * w ← w − lr·m̂ / (√v̂ + ε)
  * </pre>
- * One fused native update ({@code AdamUpdater}) and one subtraction over the whole model. The
- * native op adds ε to the uncorrected {@code √v}; it is given {@code ε·√(1 − β₂ᵗ)} so the result
+ * Float models take one pass of {@link Kernels#adam}; double models one fused native update
+ * ({@code AdamUpdater}) and one subtraction over the whole model. The native op adds ε to the uncorrected {@code √v}; it is given {@code ε·√(1 − β₂ᵗ)} so the result
  * is the formula above exactly. Saved settings: {@code beta1}, {@code beta2}, {@code epsilon}.
  *
  * @param <T> the optimizer's own class, which the fluent setters return
@@ -62,13 +63,16 @@ abstract class AdamRule<T extends AdamRule<T>> extends BaseOptimizer<T> {
 
     @Override
     final void update(ParameterSet parameters, double learningRate) {
-        update = Updates.buffer(update, parameters);
         long t = state.steps() + 1;
+        INDArray m = state.get(M);
+        INDArray v = state.get(V);
+        if (Kernels.adam(parameters.values(), parameters.gradients(), m, v, learningRate, beta1, beta2, epsilon, t)) {
+            return;
+        }
+        update = Updates.buffer(update, parameters);
         // The op computes lr·√(1−β₂ᵗ)/(1−β₁ᵗ) · m / (√v + ε'); with ε' = ε·√(1−β₂ᵗ) that is lr·m̂ / (√v̂ + ε).
         double nativeEpsilon = epsilon * Math.sqrt(1 - Math.pow(beta2, t));
         int iteration = (int) Math.min(t - 1, Integer.MAX_VALUE - 1);
-        INDArray m = state.get(M);
-        INDArray v = state.get(V);
         Nd4j.exec(new AdamUpdater(parameters.gradients(), v, m, update, v, m,
                 learningRate, beta1, beta2, nativeEpsilon, iteration));
         parameters.values().subi(update);

@@ -115,4 +115,71 @@ class KernelsTest {
         Kernels.relu(z, viaNd4j);
         assertArrayEquals(floats(Transforms.relu(z, true)), floats(viaNd4j), 0);
     }
+
+    @Test
+    void adamTakesThreeStepsOfTheTextbookFormulaOnFloatVectors() {
+        double[] w = {0.5, -1.0, 2.0};
+        double[] g = {0.1, -0.3, 0.0};
+        double[] m = new double[3];
+        double[] v = new double[3];
+        INDArray values = Nd4j.createFromArray(new float[] {0.5f, -1.0f, 2.0f});
+        INDArray gradients = Nd4j.createFromArray(new float[] {0.1f, -0.3f, 0.0f});
+        INDArray mf = Nd4j.zeros(DataType.FLOAT, 3);
+        INDArray vf = Nd4j.zeros(DataType.FLOAT, 3);
+        double lr = 0.01, b1 = 0.9, b2 = 0.999, eps = 1e-8;
+        for (int t = 1; t <= 3; t++) {
+            assertTrue(Kernels.adam(values, gradients, mf, vf, lr, b1, b2, eps, t));
+            for (int i = 0; i < 3; i++) {
+                m[i] = b1 * m[i] + (1 - b1) * g[i];
+                v[i] = b2 * v[i] + (1 - b2) * g[i] * g[i];
+                double mHat = m[i] / (1 - Math.pow(b1, t));
+                double vHat = v[i] / (1 - Math.pow(b2, t));
+                w[i] -= lr * mHat / (Math.sqrt(vHat) + eps);
+            }
+            for (int i = 0; i < 3; i++) {
+                assertEquals(w[i], values.getDouble(i), 1e-6, "w[" + i + "] after step " + t);
+                assertEquals(m[i], mf.getDouble(i), 1e-7, "m[" + i + "] after step " + t);
+                assertEquals(v[i], vf.getDouble(i), 1e-9, "v[" + i + "] after step " + t);
+            }
+        }
+    }
+
+    @Test
+    void adamSplitsLongVectorsWithoutChangingTheResult() {
+        int n = (1 << 17) + 3;
+        INDArray g = Nd4j.randn(DataType.FLOAT, n);
+        INDArray w1 = Nd4j.randn(DataType.FLOAT, n);
+        INDArray w2 = w1.dup();
+        INDArray m1 = Nd4j.zeros(DataType.FLOAT, n);
+        INDArray v1 = Nd4j.zeros(DataType.FLOAT, n);
+        assertTrue(Kernels.adam(w1, g, m1, v1, 1e-3, 0.9, 0.999, 1e-8, 1));
+        // The same update element by element on a short copy of the tail, which takes one thread.
+        INDArray tail = w2.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(n - 5, n)).dup();
+        assertTrue(Kernels.adam(tail, g.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(n - 5, n)).dup(),
+                Nd4j.zeros(DataType.FLOAT, 5), Nd4j.zeros(DataType.FLOAT, 5), 1e-3, 0.9, 0.999, 1e-8, 1));
+        assertArrayEquals(floats(tail), floats(w1.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(n - 5, n))), 0);
+    }
+
+    @Test
+    void adamDeclinesDoubleVectorsSoTheCallerUsesNd4j() {
+        INDArray d = Nd4j.zeros(DataType.DOUBLE, 3);
+        assertFalse(Kernels.adam(d, d, d, d, 0.1, 0.9, 0.999, 1e-8, 1));
+    }
+
+    @Test
+    void largeArraysGiveTheSameReluGradientAndColumnSumsAsSmallOnes() {
+        INDArray z = Nd4j.randn(DataType.FLOAT, 200, 100);
+        INDArray g = Nd4j.randn(DataType.FLOAT, 200, 100);
+        INDArray big = Nd4j.create(DataType.FLOAT, 200, 100);
+        Kernels.reluBackward(z, g, big);
+        INDArray expected = g.mul(z.gt(0).castTo(DataType.FLOAT));
+        assertArrayEquals(floats(expected), floats(big), 0);
+        INDArray sums = Nd4j.create(DataType.FLOAT, 1, 100);
+        Kernels.columnSums(g, sums);
+        assertArrayEquals(floats(g.sum(0)), floats(sums), 1e-4f);
+        Kernels.columnSums(g.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 150),
+                org.nd4j.linalg.indexing.NDArrayIndex.all()), sums);
+        assertArrayEquals(floats(g.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 150),
+                org.nd4j.linalg.indexing.NDArrayIndex.all()).sum(0)), floats(sums), 1e-4f);
+    }
 }
