@@ -207,7 +207,7 @@ public final class Kernels {
     }
 
     /** Vectors at least this long are updated by two threads in {@link #adam}. */
-    private static final int PARALLEL_MIN_ELEMENTS = 1 << 17;
+    private static final int PARALLEL_MIN_ELEMENTS = 1 << 15;
 
     /**
      * One Adam step over flat float vectors, in a single pass over memory:

@@ -146,7 +146,7 @@ class KernelsTest {
 
     @Test
     void adamSplitsLongVectorsWithoutChangingTheResult() {
-        int n = (1 << 17) + 3;
+        int n = (1 << 15) + 3;
         INDArray g = Nd4j.randn(DataType.FLOAT, n);
         INDArray w1 = Nd4j.randn(DataType.FLOAT, n);
         INDArray w2 = w1.dup();
