@@ -1,5 +1,6 @@
 package io.github.nn4j.train;
 
+import io.github.nn4j.kernels.ThreadSettings;
 import io.github.nn4j.data.Batch;
 import io.github.nn4j.data.BatchIterator;
 import io.github.nn4j.data.DataSet;
@@ -216,6 +217,7 @@ public final class Trainer {
      *                               are then back at their values from the start of that epoch
      */
     public History fit(DataSet train, DataSet validation) {
+        ThreadSettings.warnOnceIfSpinning();
         Meter.Task task = Meter.Task.of(loss, model.outputSize());
         Prepared training = prepare(train, task, "training");
         Prepared held = validation == null ? null : prepare(validation, task, "validation");
