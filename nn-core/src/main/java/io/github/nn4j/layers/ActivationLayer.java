@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.StringJoiner;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * A layer that applies an {@link Activation} element-wise: {@code A = φ(Z)}, shape preserved.
@@ -18,7 +17,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * <p>The named subclasses ({@link ReLU}, {@link Sigmoid}, {@link Tanh}, ...) are the usual way to
  * put one in a model; {@code new ActivationLayer(anyActivation)} takes any other.
  */
-public class ActivationLayer implements Layer {
+public class ActivationLayer implements ShapePreserving {
 
     private final Activation activation;
     private final String typeName;
@@ -65,26 +64,15 @@ public class ActivationLayer implements Layer {
         return typeName;
     }
 
-    @Override
-    public final int inputSize() {
-        return ANY_SIZE;
-    }
 
-    @Override
-    public final int outputSize(int inputSize) {
-        return inputSize;
-    }
 
     @Override
     public final INDArray forward(INDArray input, Mode mode) {
         Shapes.requireBatch(input, this, "features");
-        INDArray result;
+        INDArray result = Buffers.output(mode, output, input.rows(), input.columns(), input.dataType());
         if (mode == Mode.TRAIN) {
-            output = Buffers.reuse(output, input.rows(), input.columns(), input.dataType());
-            result = output;
+            output = result;
             lastInput = input;
-        } else {
-            result = Nd4j.createUninitialized(input.dataType(), input.rows(), input.columns());
         }
         activation.forward(input, result);
         return result;

@@ -116,14 +116,10 @@ public final class Dense implements Layer {
     public INDArray forward(INDArray input, Mode mode) {
         requireBound();
         Shapes.requireMatrix(input, in, toString(), "input");
-        long batch = input.rows();
-        INDArray result;
+        INDArray result = Buffers.output(mode, output, input.rows(), out, weights.dataType());
         if (mode == Mode.TRAIN) {
-            output = Buffers.reuse(output, batch, out, weights.dataType());
-            result = output;
+            output = result;
             lastInput = input;
-        } else {
-            result = Nd4j.createUninitialized(weights.dataType(), batch, out);
         }
         Nd4j.gemm(input, weights, result, false, false, 1.0, 0.0);
         Kernels.addRowVector(result, bias);

@@ -31,7 +31,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * Note DL4J's {@code dropOut(x)} takes the <em>retain</em> probability; here {@code p} is the
  * drop probability, as in PyTorch and Keras.
  */
-public final class Dropout implements Layer {
+public final class Dropout implements ShapePreserving {
 
     private final double p;
 
@@ -71,15 +71,7 @@ public final class Dropout implements Layer {
         return Map.of("p", p);
     }
 
-    @Override
-    public int inputSize() {
-        return ANY_SIZE;
-    }
 
-    @Override
-    public int outputSize(int inputSize) {
-        return inputSize;
-    }
 
     @Override
     public void seed(long seed) {

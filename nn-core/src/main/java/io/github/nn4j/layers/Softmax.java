@@ -21,7 +21,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * {@code Loss.softmaxCrossEntropy()}, which fuses softmax and cross-entropy stably; use this layer
  * when a model must output probabilities itself.
  */
-public final class Softmax implements Layer {
+public final class Softmax implements ShapePreserving {
 
     private INDArray lastInput;
     private INDArray output;
@@ -36,26 +36,15 @@ public final class Softmax implements Layer {
         return "softmax";
     }
 
-    @Override
-    public int inputSize() {
-        return ANY_SIZE;
-    }
 
-    @Override
-    public int outputSize(int inputSize) {
-        return inputSize;
-    }
 
     @Override
     public INDArray forward(INDArray input, Mode mode) {
         Shapes.requireBatch(input, this, "classes");
-        INDArray result;
+        INDArray result = Buffers.output(mode, output, input.rows(), input.columns(), input.dataType());
         if (mode == Mode.TRAIN) {
-            output = Buffers.reuse(output, input.rows(), input.columns(), input.dataType());
-            result = output;
+            output = result;
             lastInput = input;
-        } else {
-            result = Nd4j.createUninitialized(input.dataType(), input.rows(), input.columns());
         }
         Nd4j.exec(new SoftMax(input, result, 1));
         return result;

@@ -39,4 +39,20 @@ public final class Buffers {
         }
         return Nd4j.createUninitialized(type, rows, columns);
     }
+
+    /**
+     * The array a forward pass writes its output into: in {@link Mode#TRAIN} the layer's kept
+     * buffer (see {@link #reuse}), which the caller stores again; in {@link Mode#EVAL} a new array,
+     * so that inference shares nothing between threads.
+     *
+     * @param mode    the pass's mode
+     * @param current the layer's kept output buffer, may be {@code null}
+     * @param rows    rows needed
+     * @param columns columns needed
+     * @param type    data type needed
+     * @return the array to write into
+     */
+    public static INDArray output(Mode mode, INDArray current, long rows, long columns, DataType type) {
+        return mode == Mode.TRAIN ? reuse(current, rows, columns, type) : Nd4j.createUninitialized(type, rows, columns);
+    }
 }
