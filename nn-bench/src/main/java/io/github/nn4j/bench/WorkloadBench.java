@@ -99,7 +99,7 @@ public final class WorkloadBench {
      * Collects garbage until ND4J's off-heap count stops falling (arrays that died free their
      * native buffers only after a GC), so that memory figures are comparable. Gives up after ~2 s.
      */
-    private static void settle() {
+    static void settle() {
         long previous = Long.MAX_VALUE;
         for (int i = 0; i < 40; i++) {
             System.gc();

@@ -69,7 +69,7 @@ class FashionMnistDemoTest {
         assertEquals(10, model.outputSize());
         assertEquals(784 * 256 + 256 + 256 * 128 + 128 + 128 * 10 + 10, model.parameterCount());
         assertEquals(2, model.layers().stream().filter(layer -> layer instanceof Dropout).count());
-        assertEquals("Sequential(Dense(784→256), ReLU(), Dropout(p=0.1), Dense(256→128), ReLU(), Dropout(p=0.1), "
+        assertEquals("Sequential(Dense(784→256), ReLU(), Dropout(p=0.2), Dense(256→128), ReLU(), Dropout(p=0.2), "
                 + "Dense(128→10))", model.toString());
     }
 }
