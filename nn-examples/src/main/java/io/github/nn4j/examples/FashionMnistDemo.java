@@ -160,8 +160,7 @@ public final class FashionMnistDemo {
     /** The training curves, the confusion matrix as a heat map and a grid of misclassified test images. */
     private static void writePlots(Path output, History history, ClassificationReport report, DataSet test,
             INDArray scores) {
-        System.out.println("wrote " + TrainingCurves.save(output.resolve(CURVES_FILE), history.metric("loss"),
-                history.metric("val_loss"), history.metric("accuracy"), history.metric("val_accuracy")));
+        System.out.println("wrote " + TrainingCurves.save(output.resolve(CURVES_FILE), history));
         System.out.println("wrote " + ConfusionHeatmap.save(output.resolve(CONFUSION_FILE),
                 counts(report.confusionMatrix()), FashionMnist.CLASS_NAMES.toArray(String[]::new)));
         int[] actual = test.classIndices();

@@ -1,5 +1,6 @@
 package io.github.nn4j.examples.plot;
 
+import io.github.nn4j.train.History;
 import java.nio.file.Path;
 import java.util.List;
 import org.knowm.xchart.XYChart;
@@ -26,6 +27,23 @@ public final class TrainingCurves {
     public static final int HEIGHT = 440;
 
     private TrainingCurves() {
+    }
+
+    /**
+     * Writes the loss and accuracy curves of any training run: training and, where recorded,
+     * validation, one point per epoch.
+     *
+     * @param file    the PNG file to write
+     * @param history what {@code Trainer.fit} returned
+     * @return {@code file}
+     */
+    public static Path save(Path file, History history) {
+        return save(file, series(history, "loss"), series(history, "val_loss"), series(history, "accuracy"),
+                series(history, "val_accuracy"));
+    }
+
+    private static List<Double> series(History history, String metric) {
+        return history.metricNames().contains(metric) ? history.metric(metric) : List.of();
     }
 
     /**

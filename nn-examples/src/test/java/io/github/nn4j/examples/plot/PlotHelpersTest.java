@@ -4,6 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.nn4j.data.DataSet;
+import io.github.nn4j.layers.Dense;
+import io.github.nn4j.layers.Tanh;
+import io.github.nn4j.losses.Loss;
+import io.github.nn4j.model.Sequential;
+import io.github.nn4j.optim.Sgd;
+import io.github.nn4j.train.History;
+import io.github.nn4j.train.Trainer;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,6 +20,7 @@ import java.util.List;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.factory.Nd4j;
 
 /** Each plotting helper writes a PNG of the documented pixel size. */
 class PlotHelpersTest {
@@ -33,6 +42,17 @@ class PlotHelpersTest {
         BufferedImage image = read(file);
         assertEquals(TrainingCurves.WIDTH, image.getWidth());
         assertEquals(TrainingCurves.HEIGHT, image.getHeight());
+    }
+
+    @Test
+    void trainingCurvesDrawAnyTrainersHistory() throws IOException {
+        DataSet xor = new DataSet(Nd4j.create(new float[][] {{0, 0}, {0, 1}, {1, 0}, {1, 1}}),
+                Nd4j.create(new float[][] {{0}, {1}, {1}, {0}}));
+        Sequential model = new Sequential(new Dense(2, 4), new Tanh(), new Dense(4, 1));
+        History history = Trainer.builder(model).loss(Loss.binaryCrossEntropyFromLogits()).optimizer(new Sgd(0.5))
+                .batchSize(4).epochs(3).logEpochs(false).build().fit(xor, xor);
+        BufferedImage image = read(TrainingCurves.save(directory.resolve("history.png"), history));
+        assertEquals(TrainingCurves.WIDTH, image.getWidth());
     }
 
     @Test
