@@ -209,14 +209,25 @@ public final class Kernels {
     /** Vectors at least this long are updated by two threads in {@link #adam}. */
     private static final int PARALLEL_MIN_ELEMENTS = 1 << 15;
 
+    /** Elements per bulk copy in {@link #adam}: four such float arrays fit the first-level cache. */
+    private static final int CHUNK = 2048;
+
+    /** Per-thread heap scratch of {@link #adam}: weights, gradients, first and second moments. */
+    private static final ThreadLocal<float[][]> SCRATCH = ThreadLocal.withInitial(() -> new float[4][CHUNK]);
+
+    /** Updates the elements {@code [from, to)}. */
+    private interface AdamChunk {
+        void run(int from, int to);
+    }
+
     /**
      * One Adam step over flat float vectors, in a single pass over memory:
      * {@code m ← β₁m + (1−β₁)g}, {@code v ← β₂v + (1−β₂)g²},
      * {@code w ← w − lr·m̂/(√v̂ + ε)} with {@code m̂ = m/(1−β₁ᵗ)}, {@code v̂ = v/(1−β₂ᵗ)}.
-     * ND4J's fused {@code AdamUpdater} takes 3–4× longer for the same work on a 2-core machine,
-     * because the update is bound by memory traffic and it makes more passes. Long vectors are
-     * split between two threads; each element's update is independent, so the result does not
-     * depend on the split.
+     * The vectors are processed in chunks copied to small heap arrays, where the JIT vectorizes
+     * the arithmetic; ND4J's fused {@code AdamUpdater} took 3–6× longer for the same work on a
+     * 2-core machine. Long vectors are split between two threads; each element's update is
+     * independent, so the result does not depend on the split.
      *
      * @param values       the weights w, updated in place
      * @param gradients    the gradients g
@@ -248,19 +259,37 @@ public final class Kernels {
         FloatBuffer mb = floats(m);
         FloatBuffer vb = floats(v);
         int n = (int) values.length();
-        IntStream chunks = IntStream.range(0, n >= PARALLEL_MIN_ELEMENTS ? 2 : 1);
-        (n >= PARALLEL_MIN_ELEMENTS ? chunks.parallel() : chunks).forEach(chunk -> {
-            int from = chunk == 0 ? 0 : n / 2;
-            int to = chunk == 0 && n >= PARALLEL_MIN_ELEMENTS ? n / 2 : n;
-            for (int i = from; i < to; i++) {
-                float gi = g.get(i);
-                float mi = b1 * mb.get(i) + c1 * gi;
-                float vi = b2 * vb.get(i) + c2 * gi * gi;
-                mb.put(i, mi);
-                vb.put(i, vi);
-                w.put(i, w.get(i) - stepSize * mi / ((float) Math.sqrt(vi) + eps));
+        AdamChunk update = (from, to) -> {
+            float[][] scratch = SCRATCH.get();
+            float[] ws = scratch[0];
+            float[] gs = scratch[1];
+            float[] ms = scratch[2];
+            float[] vs = scratch[3];
+            // Bulk copies into small heap arrays let the JIT vectorize the arithmetic (sqrt, divide).
+            for (int start = from; start < to; start += CHUNK) {
+                int length = Math.min(CHUNK, to - start);
+                w.get(start, ws, 0, length);
+                g.get(start, gs, 0, length);
+                mb.get(start, ms, 0, length);
+                vb.get(start, vs, 0, length);
+                for (int i = 0; i < length; i++) {
+                    float gi = gs[i];
+                    float mi = b1 * ms[i] + c1 * gi;
+                    float vi = b2 * vs[i] + c2 * gi * gi;
+                    ms[i] = mi;
+                    vs[i] = vi;
+                    ws[i] -= stepSize * mi / ((float) Math.sqrt(vi) + eps);
+                }
+                w.put(start, ws, 0, length);
+                mb.put(start, ms, 0, length);
+                vb.put(start, vs, 0, length);
             }
-        });
+        };
+        if (n < PARALLEL_MIN_ELEMENTS) {
+            update.run(0, n);
+        } else {
+            IntStream.range(0, 2).parallel().forEach(half -> update.run(half == 0 ? 0 : n / 2, half == 0 ? n / 2 : n));
+        }
         return true;
     }
 
