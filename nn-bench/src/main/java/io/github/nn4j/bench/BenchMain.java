@@ -69,7 +69,6 @@ public final class BenchMain {
         GemmProbe probe = new GemmProbe(options.gemmSeconds());
         progress("GEMM squares " + options.squareSizes());
         List<GemmProbe.Result> squares = probe.squares(options.squareSizes());
-        double peak = BenchReport.peakOf(squares);
         Map<String, List<GemmProbe.Result>> shapes = new LinkedHashMap<>();
         for (Workload workload : options.workloads()) {
             shapes.computeIfAbsent(workload.label(), label -> {
@@ -77,6 +76,10 @@ public final class BenchMain {
                 return probe.workloadShapes(workload);
             });
         }
+        // The best chunk of every GEMM measured: on a shared machine a single probe can catch a slow moment.
+        List<GemmProbe.Result> all = new ArrayList<>(squares);
+        shapes.values().forEach(all::addAll);
+        double peak = BenchReport.peakOf(all);
 
         WorkloadBench bench = new WorkloadBench(options);
         List<WorkloadResult> results = new ArrayList<>();
@@ -88,7 +91,7 @@ public final class BenchMain {
         BenchReport report = new BenchReport(now.toString(), environment, options, squares, shapes, results,
                 (System.nanoTime() - start) / 1e9);
         System.out.println();
-        System.out.printf(Locale.ROOT, "GEMM peak (best square-GEMM chunk): %.1f GFLOP/s%n%n", peak);
+        System.out.printf(Locale.ROOT, "GEMM peak (best chunk of any GEMM measured): %.1f GFLOP/s%n%n", peak);
         System.out.println(report.markdownTable());
         System.out.println(report.gemmTable());
         System.out.println(report.memoryTable());

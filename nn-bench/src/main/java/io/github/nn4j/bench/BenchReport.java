@@ -24,14 +24,15 @@ public record BenchReport(String timestamp, BenchEnvironment environment, BenchO
                           List<WorkloadResult> results, double seconds) {
 
     /**
-     * The machine's "peak" for this run: the best square-GEMM figure (the fastest timed chunk of
-     * any size and order; on a shared machine the best chunk is the one least disturbed).
+     * The machine's "peak" for this run: the fastest timed chunk of any GEMM measured (square
+     * sizes and the workloads' own shapes; on a shared machine the best chunk is the one least
+     * disturbed).
      *
-     * @param squares the square GEMM results
+     * @param gemms the GEMM results
      * @return GFLOP/s
      */
-    public static double peakOf(List<GemmProbe.Result> squares) {
-        return squares.stream().mapToDouble(result -> result.gflops().max()).max().orElse(Double.NaN);
+    public static double peakOf(List<GemmProbe.Result> gemms) {
+        return gemms.stream().mapToDouble(result -> result.gflops().max()).max().orElse(Double.NaN);
     }
 
     /** The main table: one row per workload and optimizer. */

@@ -5,7 +5,7 @@ package io.github.nn4j.bench;
  * with a note saying why) and memory after warm-up, against the GEMM peak.
  *
  * @param workload   the case
- * @param peakGflops the machine's best square-GEMM GFLOP/s, the "peak"
+ * @param peakGflops the fastest GEMM chunk measured in this run, in GFLOP/s: the "peak"
  * @param nn4j       nn4j's figures, or {@code null}
  * @param nn4jNote   why nn4j did not run, or {@code null}
  * @param dl4j       DL4J's figures, or {@code null}
