@@ -16,15 +16,7 @@ class RmsPropTest {
         double alpha = 0.99;
         double eps = 1e-8;
         double[][] actual = TinyModel.threeSteps(new RmsProp());
-        double[] w = TinyModel.START.clone();
-        double[] v = new double[4];
-        for (int t = 0; t < 3; t++) {
-            for (int i = 0; i < 4; i++) {
-                v[i] = alpha * v[i] + (1 - alpha) * G[t][i] * G[t][i];
-                w[i] -= lr * G[t][i] / (Math.sqrt(v[i]) + eps);
-            }
-            assertArrayEquals(w, actual[t], 1e-12, "step " + (t + 1));
-        }
+        assertTextbookSteps(actual, lr, alpha, eps);
     }
 
     @Test
@@ -33,15 +25,7 @@ class RmsPropTest {
         double alpha = 0.9;
         double eps = 1e-3;
         double[][] actual = TinyModel.threeSteps(new RmsProp(lr).alpha(alpha).epsilon(eps));
-        double[] w = TinyModel.START.clone();
-        double[] v = new double[4];
-        for (int t = 0; t < 3; t++) {
-            for (int i = 0; i < 4; i++) {
-                v[i] = alpha * v[i] + (1 - alpha) * G[t][i] * G[t][i];
-                w[i] -= lr * G[t][i] / (Math.sqrt(v[i]) + eps);
-            }
-            assertArrayEquals(w, actual[t], 1e-12, "step " + (t + 1));
-        }
+        assertTextbookSteps(actual, lr, alpha, eps);
     }
 
     @Test
@@ -58,5 +42,18 @@ class RmsPropTest {
     @Test
     void alphaOfOneIsRejected() {
         assertThrows(IllegalArgumentException.class, () -> new RmsProp().alpha(1.0));
+    }
+
+    /** v ← αv + (1 − α)g², w ← w − lr·g/(√v + ε), written out for each of the three steps. */
+    private static void assertTextbookSteps(double[][] actual, double lr, double alpha, double eps) {
+        double[] w = TinyModel.START.clone();
+        double[] v = new double[4];
+        for (int t = 0; t < 3; t++) {
+            for (int i = 0; i < 4; i++) {
+                v[i] = alpha * v[i] + (1 - alpha) * G[t][i] * G[t][i];
+                w[i] -= lr * G[t][i] / (Math.sqrt(v[i]) + eps);
+            }
+            assertArrayEquals(w, actual[t], 1e-12, "step " + (t + 1));
+        }
     }
 }
