@@ -243,7 +243,8 @@ public final class Sequential {
      * Inference: {@code forward(input, Mode.EVAL)}. Safe to call from many threads at once.
      *
      * @param input {@code [batch, inputSize]}
-     * @return a new {@code [batch, outputSize]} array
+     * @return the {@code [batch, outputSize]} output, never shared with another call (a model made only
+     *         of layers that are the identity in EVAL mode, such as {@code Dropout}, returns its input)
      */
     public INDArray predict(INDArray input) {
         return forward(input, Mode.EVAL);
