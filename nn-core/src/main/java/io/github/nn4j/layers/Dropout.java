@@ -1,13 +1,12 @@
 package io.github.nn4j.layers;
 
+import io.github.nn4j.kernels.Kernels;
 import io.github.nn4j.model.Buffers;
 import io.github.nn4j.model.Mode;
 import io.github.nn4j.model.Shapes;
 import java.util.Map;
+import java.util.SplittableRandom;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.random.impl.DropOutInverted;
-import org.nd4j.linalg.api.rng.Random;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Inverted dropout: in {@link Mode#TRAIN} each unit is zeroed with probability {@code p} and the
@@ -21,7 +20,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * Shapes {@code [batch, features] → [batch, features]}; no parameters. Masks come from the
  * layer's own generator, seeded by the model ({@code Sequential.init} and {@code reseed}), so a
  * training run is reproducible and gradient checks see the same mask on every evaluation. A
- * TRAIN pass costs two native operations (mask, multiply) into reused buffers.
+ * TRAIN pass draws the mask and multiplies in one Java pass into reused buffers (see
+ * {@link Kernels#dropout}).
  *
  * <pre>{@code
  * Sequential model = new Sequential(new Dense(784, 256), new ReLU(), new Dropout(0.5), new Dense(256, 10));
@@ -35,8 +35,7 @@ public final class Dropout implements ShapePreserving {
 
     private final double p;
 
-    private Random random;
-    private INDArray ones;
+    private SplittableRandom random;
     private INDArray mask;
     private INDArray output;
     private INDArray inputGradient;
@@ -75,11 +74,7 @@ public final class Dropout implements ShapePreserving {
 
     @Override
     public void seed(long seed) {
-        if (random == null) {
-            random = Nd4j.getRandomFactory().getNewRandomInstance(seed);
-        } else {
-            random.setSeed(seed);
-        }
+        random = new SplittableRandom(seed);
     }
 
     @Override
@@ -90,16 +85,12 @@ public final class Dropout implements ShapePreserving {
         }
         long rows = input.rows();
         long columns = input.columns();
-        if (ones == null || ones.rows() != rows || ones.columns() != columns || ones.dataType() != input.dataType()) {
-            ones = Nd4j.ones(input.dataType(), rows, columns);
-        }
         mask = Buffers.reuse(mask, rows, columns, input.dataType());
         output = Buffers.reuse(output, rows, columns, input.dataType());
         if (random == null) {
             seed(0);
         }
-        Nd4j.getExecutioner().exec(new DropOutInverted(ones, mask, 1 - p), random);
-        input.mul(mask, output);
+        Kernels.dropout(input, mask, output, p, random);
         trained = true;
         return output;
     }
@@ -127,7 +118,7 @@ public final class Dropout implements ShapePreserving {
             return null;
         }
         inputGradient = Buffers.reuse(inputGradient, mask.rows(), mask.columns(), mask.dataType());
-        outputGradient.mul(mask, inputGradient);
+        Kernels.multiply(outputGradient, mask, inputGradient);
         return inputGradient;
     }
 

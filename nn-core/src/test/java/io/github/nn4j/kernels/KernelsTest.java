@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.nn4j.layers.Dense;
 import io.github.nn4j.model.Sequential;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -110,10 +111,79 @@ class KernelsTest {
 
     @Test
     void largeFloatArraysTakeTheNd4jPathWithTheSameResult() {
-        INDArray z = Nd4j.randn(DataType.FLOAT, 300, 300);
-        INDArray viaNd4j = Nd4j.create(DataType.FLOAT, 300, 300);
+        INDArray z = Nd4j.randn(DataType.FLOAT, 400, 400);
+        INDArray viaNd4j = Nd4j.create(DataType.FLOAT, 400, 400);
         Kernels.relu(z, viaNd4j);
         assertArrayEquals(floats(Transforms.relu(z, true)), floats(viaNd4j), 0);
+    }
+
+    @Test
+    void reluGradientIsZeroAtBothZerosAndOneForTheSmallestPositiveNumber() {
+        INDArray z = Nd4j.createFromArray(new float[] {-0f, 0f, Float.MIN_VALUE, -Float.MIN_VALUE,
+            Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, 7f, -7f});
+        INDArray g = Nd4j.createFromArray(new float[] {1, 2, 3, 4, 5, 6, 7, 8});
+        INDArray d = Nd4j.create(DataType.FLOAT, 8);
+        Kernels.reluBackward(z, g, d);
+        assertArrayEquals(new float[] {0, 0, 3, 0, 5, 0, 7, 0}, floats(d), 0);
+    }
+
+    @Test
+    void rowKernelsHandleRowsThatDoNotDivideTheChunk() {
+        // 300 columns: six rows per 2,048-number chunk, then a partial chunk.
+        INDArray m = Nd4j.randn(DataType.DOUBLE, 50, 300);
+        INDArray row = Nd4j.randn(DataType.DOUBLE, 1, 300);
+        INDArray f = m.castTo(DataType.FLOAT);
+        Kernels.addRowVector(f, row.castTo(DataType.FLOAT));
+        assertArrayEquals(floats(m.addRowVector(row)), floats(f), 1e-6f);
+        INDArray sums = Nd4j.create(DataType.FLOAT, 1, 300);
+        Kernels.columnSums(m.castTo(DataType.FLOAT), sums);
+        assertArrayEquals(floats(m.sum(true, 0)), floats(sums), 1e-4f);
+    }
+
+    @Test
+    void multiplyIsElementWise() {
+        INDArray a = Nd4j.randn(DataType.FLOAT, 70, 90);
+        INDArray b = Nd4j.randn(DataType.FLOAT, 70, 90);
+        INDArray into = Nd4j.create(DataType.FLOAT, 70, 90);
+        Kernels.multiply(a, b, into);
+        assertArrayEquals(floats(a.mul(b)), floats(into), 0);
+        INDArray ad = a.castTo(DataType.DOUBLE);
+        INDArray viaNd4j = Nd4j.create(DataType.DOUBLE, 70, 90);
+        Kernels.multiply(ad, b.castTo(DataType.DOUBLE), viaNd4j);
+        assertArrayEquals(floats(a.mul(b)), floats(viaNd4j), 1e-6f);
+    }
+
+    @Test
+    void dropoutDrawsTheSameMaskForFloatAndDoubleFromTheSameGenerator() {
+        INDArray x = Nd4j.rand(DataType.FLOAT, 30, 101);
+        INDArray maskF = Nd4j.create(DataType.FLOAT, 30, 101);
+        INDArray outF = Nd4j.create(DataType.FLOAT, 30, 101);
+        Kernels.dropout(x, maskF, outF, 0.3, new SplittableRandom(5));
+        INDArray maskD = Nd4j.create(DataType.DOUBLE, 30, 101);
+        INDArray outD = Nd4j.create(DataType.DOUBLE, 30, 101);
+        Kernels.dropout(x.castTo(DataType.DOUBLE), maskD, outD, 0.3, new SplittableRandom(5));
+        assertArrayEquals(floats(maskD), floats(maskF), 0);
+        assertArrayEquals(floats(x.mul(maskF)), floats(outF), 0);
+        assertArrayEquals(floats(outD), floats(outF), 1e-6f);
+        assertEquals(1 / 0.7, maskD.maxNumber().doubleValue(), 1e-15, "kept units scaled by exactly 1/(1 − p)");
+    }
+
+    @Test
+    void dropoutKeepRateAndNeighbourCorrelationAreThoseOfIndependentDraws() {
+        int n = 400_000;
+        INDArray x = Nd4j.ones(DataType.FLOAT, 1, n);
+        INDArray mask = Nd4j.create(DataType.FLOAT, 1, n);
+        Kernels.dropout(x, mask, Nd4j.create(DataType.FLOAT, 1, n), 0.2, new SplittableRandom(9));
+        float[] m = floats(mask);
+        long kept = 0;
+        long bothKept = 0;
+        for (int i = 0; i < n; i++) {
+            kept += m[i] > 0 ? 1 : 0;
+            bothKept += i > 0 && m[i] > 0 && m[i - 1] > 0 ? 1 : 0;
+        }
+        double sigma = Math.sqrt(0.2 * 0.8 / n);
+        assertEquals(0.8, kept / (double) n, 5 * sigma, "keep rate");
+        assertEquals(0.64, bothKept / (double) (n - 1), 5 * Math.sqrt(0.64 * 0.36 / n), "P(unit and its neighbour kept)");
     }
 
     @Test
