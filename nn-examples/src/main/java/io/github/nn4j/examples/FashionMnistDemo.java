@@ -2,7 +2,9 @@ package io.github.nn4j.examples;
 
 import io.github.nn4j.data.DataSet;
 import io.github.nn4j.data.FashionMnist;
+import io.github.nn4j.data.Normalizer;
 import io.github.nn4j.data.Split;
+import io.github.nn4j.data.Standardizer;
 import io.github.nn4j.eval.ClassificationReport;
 import io.github.nn4j.eval.Evaluation;
 import io.github.nn4j.examples.plot.ConfusionHeatmap;
@@ -10,6 +12,8 @@ import io.github.nn4j.examples.plot.ImageGrid;
 import io.github.nn4j.examples.plot.Plots;
 import io.github.nn4j.examples.plot.TrainingCurves;
 import io.github.nn4j.init.Initializer;
+import io.github.nn4j.io.ModelFile;
+import io.github.nn4j.io.SavedModel;
 import io.github.nn4j.layers.Dense;
 import io.github.nn4j.layers.Dropout;
 import io.github.nn4j.layers.Layer;
@@ -43,12 +47,19 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *     -Dexec.mainClass=io.github.nn4j.examples.FashionMnistDemo ["-Dexec.args=output-dir [data-dir]"]
  * </pre>
  *
- * <p>Model: Dense(784→256), ReLU, Dropout(0.2), Dense(256→128), ReLU, Dropout(0.2),
- * Dense(128→10) giving logits, He initialization, softmax cross-entropy from the logits, Adam
- * (lr 1e-3, annealed to 0 over the epochs on a cosine), batches of 128, inputs scaled to [0, 1].
- * 5,000 training images are held out to validate on after every epoch; training runs up to
- * {@value #EPOCHS} epochs and the model keeps the weights of the epoch with the best validation
- * accuracy. (With a constant learning rate the same run ends at a test accuracy of about 0.886.)
+ * <p>Model: Dense(784→256), ReLU, Dropout, Dense(256→128), ReLU, Dropout, Dense(128→10) giving
+ * logits, He initialization, softmax cross-entropy from the logits, Adam with its learning rate
+ * annealed to 0 over the epochs on a cosine. 5,000 training images are held out to validate on
+ * after every epoch, and the model keeps the weights of the epoch with the best validation
+ * accuracy. Two recipes, chosen with {@code -Dnn4j.recipe}:
+ * <ul>
+ *   <li>{@code fast} (the default): pixels standardized per feature (a {@code Standardizer}
+ *       fitted on the training images and saved with the model), dropout 0.1, batches of 256,
+ *       lr 2e-3, 8 epochs. It reaches about 0.895 test accuracy in about half the time of the
+ *       other recipe.</li>
+ *   <li>{@code reference}: the recipe the peers were timed with (pixels scaled to [0, 1],
+ *       dropout 0.2, batches of 128, lr 1e-3), 15 epochs, for a like-for-like comparison.</li>
+ * </ul>
  *
  * <p>Everything is written to the output directory (default {@code nn-examples/output}):
  * {@value #MODEL_FILE}, {@value #CURVES_FILE}, {@value #CONFUSION_FILE},
@@ -66,12 +77,37 @@ public final class FashionMnistDemo {
     /** Misclassified images in the grid: four rows of {@link ImageGrid#COLUMNS}. */
     static final int GRID_IMAGES = 32;
 
+    /** The system property that picks the recipe: {@code fast} (default) or {@code reference}. */
+    static final String RECIPE_PROPERTY = "nn4j.recipe";
+
     private static final long SEED = 42;
-    private static final int EPOCHS = 15;
-    private static final int BATCH_SIZE = 128;
-    private static final double DROPOUT = 0.2;
-    private static final double LEARNING_RATE = 1e-3;
     private static final int VALIDATION_SIZE = 5_000;
+
+    /**
+     * How the network is trained.
+     *
+     * @param name         what {@value #RECIPE_PROPERTY} calls it
+     * @param standardize  whether pixels are standardized per feature (otherwise left in [0, 1])
+     * @param dropout      the drop probability after each hidden layer
+     * @param batchSize    examples per step
+     * @param learningRate Adam's initial learning rate, annealed to 0 on a cosine
+     * @param epochs       the number of epochs
+     */
+    record Recipe(String name, boolean standardize, double dropout, int batchSize, double learningRate, int epochs) {
+
+        static final Recipe FAST = new Recipe("fast", true, 0.1, 256, 2e-3, 8);
+        static final Recipe REFERENCE = new Recipe("reference", false, 0.2, 128, 1e-3, 15);
+
+        /** The recipe named {@code name}, or an exception listing the names there are. */
+        static Recipe named(String name) {
+            return switch (name) {
+                case "fast" -> FAST;
+                case "reference" -> REFERENCE;
+                default -> throw new IllegalArgumentException("-D" + RECIPE_PROPERTY + " must be 'fast' or "
+                        + "'reference', got '" + name + "'");
+            };
+        }
+    }
 
     private FashionMnistDemo() {
     }
@@ -94,27 +130,32 @@ public final class FashionMnistDemo {
             return;
         }
         Path output = Plots.outputDirectory(args);
+        Recipe recipe = Recipe.named(System.getProperty(RECIPE_PROPERTY, Recipe.FAST.name()));
         Split split = data.train().split(VALIDATION_SIZE, SEED);
+        Normalizer normalizer = recipe.standardize() ? Standardizer.fit(split.train()) : null;
+        DataSet train = normalized(split.train(), normalizer);
+        DataSet validation = normalized(split.validation(), normalizer);
 
-        Sequential model = network();
+        Sequential model = network(recipe.dropout());
         EarlyStopping keepBest = EarlyStopping.monitor("val_accuracy").patience(5);   // restores the best epoch
         Trainer trainer = Trainer.builder(model)
                 .loss(Loss.softmaxCrossEntropy())
-                .optimizer(new Adam(LEARNING_RATE))
-                .schedule(LearningRateSchedule.cosine(LEARNING_RATE, 0, EPOCHS))
-                .batchSize(BATCH_SIZE).epochs(EPOCHS).seed(SEED)
+                .optimizer(new Adam(recipe.learningRate()))
+                .schedule(LearningRateSchedule.cosine(recipe.learningRate(), 0, recipe.epochs()))
+                .batchSize(recipe.batchSize()).epochs(recipe.epochs()).seed(SEED)
                 .listener(keepBest)
                 .build();
         System.out.print(model.summary());
-        System.out.printf(Locale.ROOT, "Adam(lr %s, cosine to 0), batch %d, up to %d epochs; training on %,d images, "
-                + "validating on %,d%n", LEARNING_RATE, BATCH_SIZE, EPOCHS, split.train().size(),
-                split.validation().size());
+        System.out.printf(Locale.ROOT, "recipe '%s': %s, dropout %s, Adam(lr %s, cosine to 0), batch %d, %d epochs; "
+                + "training on %,d images, validating on %,d%n", recipe.name(),
+                normalizer == null ? "pixels in [0, 1]" : "pixels standardized", recipe.dropout(),
+                recipe.learningRate(), recipe.batchSize(), recipe.epochs(), train.size(), validation.size());
         long fitStart = System.nanoTime();
-        History history = trainer.fit(split.train(), split.validation());
+        History history = trainer.fit(train, validation);
         double fitSeconds = (System.nanoTime() - fitStart) / 1e9;
 
         DataSet test = data.test();
-        INDArray scores = model.predict(test.features());
+        INDArray scores = model.predict(normalized(test, normalizer).features());
         ClassificationReport report = Evaluation.classify(scores, test.labels(), FashionMnist.CLASS_NAMES);
         double trainSeconds = 0;
         long samples = 0;
@@ -131,7 +172,8 @@ public final class FashionMnistDemo {
         System.out.println(report.confusionTable());
         System.out.println(report);
 
-        boolean identical = saveAndReload(model, output.resolve(MODEL_FILE), test, scores, report.accuracy());
+        boolean identical = saveAndReload(model, normalizer, output.resolve(MODEL_FILE), test, scores,
+                report.accuracy());
         history.writeCsv(output.resolve(HISTORY_FILE));
         System.out.println("wrote " + output.resolve(HISTORY_FILE));
         writePlots(output, history, report, test, scores);
@@ -140,12 +182,20 @@ public final class FashionMnistDemo {
         }
     }
 
-    /** Saves the model, loads it back and checks that it scores the test set bitwise as before. */
-    private static boolean saveAndReload(Sequential model, Path file, DataSet test, INDArray scores, double accuracy)
-            throws IOException {
-        model.save(file);
-        Sequential reloaded = Sequential.load(file);
-        INDArray reloadedScores = reloaded.predict(test.features());
+    /**
+     * Saves the model (with its normalizer, if any), loads both back as a serving application
+     * would, and checks that they score the raw test images bitwise as before.
+     */
+    private static boolean saveAndReload(Sequential model, Normalizer normalizer, Path file, DataSet test,
+            INDArray scores, double accuracy) throws IOException {
+        if (normalizer == null) {
+            model.save(file);
+        } else {
+            model.save(file, normalizer);
+        }
+        SavedModel saved = ModelFile.readAll(file);
+        INDArray features = saved.normalizer().map(n -> n.transform(test.features())).orElse(test.features());
+        INDArray reloadedScores = saved.model().predict(features);
         double reloadedAccuracy = Evaluation.classify(reloadedScores, test.labels(), FashionMnist.CLASS_NAMES)
                 .accuracy();
         boolean identical = reloadedAccuracy == accuracy
@@ -192,19 +242,24 @@ public final class FashionMnistDemo {
         return args.length > 1 && !args[1].isBlank() ? Path.of(args[1]) : FashionMnist.defaultDirectory();
     }
 
-    /** The 784-256-128-10 MLP with dropout after each hidden ReLU, He-initialized. */
-    static Sequential network() {
+    /** {@code data} with its features transformed by {@code normalizer}, or {@code data} itself when there is none. */
+    private static DataSet normalized(DataSet data, Normalizer normalizer) {
+        return normalizer == null ? data : normalizer.transform(data);
+    }
+
+    /** The 784-256-128-10 MLP with dropout {@code p} after each hidden ReLU, He-initialized. */
+    static Sequential network(double p) {
         List<Layer> layers = new ArrayList<>();
-        hidden(layers, 784, 256);
-        hidden(layers, 256, 128);
+        hidden(layers, 784, 256, p);
+        hidden(layers, 256, 128, p);
         layers.add(new Dense(128, 10));                                  // logits
         return new Sequential(layers).init(Initializer.he(), SEED);
     }
 
-    private static void hidden(List<Layer> layers, int in, int out) {
+    private static void hidden(List<Layer> layers, int in, int out, double p) {
         layers.add(new Dense(in, out));
         layers.add(new ReLU());
-        layers.add(new Dropout(DROPOUT));
+        layers.add(new Dropout(p));
     }
 
     /**

@@ -2,6 +2,7 @@ package io.github.nn4j.examples;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -64,12 +65,24 @@ class FashionMnistDemoTest {
 
     @Test
     void theNetworkIs784To256To128To10WithDropoutAfterEachHiddenReLU() {
-        Sequential model = FashionMnistDemo.network();
+        Sequential model = FashionMnistDemo.network(0.2);
         assertEquals(784, model.inputSize());
         assertEquals(10, model.outputSize());
         assertEquals(784 * 256 + 256 + 256 * 128 + 128 + 128 * 10 + 10, model.parameterCount());
         assertEquals(2, model.layers().stream().filter(layer -> layer instanceof Dropout).count());
         assertEquals("Sequential(Dense(784→256), ReLU(), Dropout(p=0.2), Dense(256→128), ReLU(), Dropout(p=0.2), "
                 + "Dense(128→10))", model.toString());
+    }
+
+    @Test
+    void recipesAreChosenByNameAndAnUnknownNameListsTheKnownOnes() {
+        assertEquals(FashionMnistDemo.Recipe.FAST, FashionMnistDemo.Recipe.named("fast"));
+        FashionMnistDemo.Recipe reference = FashionMnistDemo.Recipe.named("reference");
+        assertEquals(128, reference.batchSize());
+        assertEquals(0.2, reference.dropout());
+        assertFalse(reference.standardize(), "the peers were timed on pixels in [0, 1]");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> FashionMnistDemo.Recipe.named("slow"));
+        assertTrue(e.getMessage().contains("'fast' or 'reference', got 'slow'"), e.getMessage());
     }
 }
