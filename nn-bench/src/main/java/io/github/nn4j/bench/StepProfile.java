@@ -1,0 +1,140 @@
+package io.github.nn4j.bench;
+
+import io.github.nn4j.init.Initializer;
+import io.github.nn4j.layers.Layer;
+import io.github.nn4j.losses.SoftmaxCrossEntropy;
+import io.github.nn4j.model.Mode;
+import io.github.nn4j.model.Sequential;
+import io.github.nn4j.optim.Optimizer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.executioner.OpExecutioner;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.profiler.OpProfiler;
+
+/**
+ * Where one workload's training step spends its time: the step of {@link Nn4jRunner}, taken
+ * apart into each layer's forward and backward pass, the loss gradient and the optimizer
+ * update, each timed with {@link System#nanoTime()}; plus the number of operations ND4J's
+ * executioner runs per step (every GEMM is one {@code matmul} operation; Java loops and the
+ * BLAS {@code axpy} of plain SGD are not operations and are not counted).
+ *
+ * @param workload       what was profiled
+ * @param microsByPhase  mean microseconds per step of each phase, in the order they run
+ * @param nativeOpsPerStep operations ND4J's executioner ran per step
+ */
+public record StepProfile(Workload workload, Map<String, Double> microsByPhase, double nativeOpsPerStep) {
+
+    private static final ThreadLocal<SoftmaxCrossEntropy> LOSS = ThreadLocal.withInitial(SoftmaxCrossEntropy::new);
+
+    /** Copies the phases. */
+    public StepProfile {
+        microsByPhase = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(microsByPhase));
+    }
+
+    /**
+     * Profiles {@code steps} training steps of {@code workload} after as many warm-up steps.
+     *
+     * @param workload the network, batch size and optimizer
+     * @param steps    steps to time, at least 1
+     * @return the mean time of every phase and the native operations per step
+     */
+    public static StepProfile measure(Workload workload, int steps) {
+        if (steps < 1) {
+            throw new IllegalArgumentException("steps must be at least 1, got " + steps);
+        }
+        Sequential model = Nn4jRunner.buildModel(workload.sizes()).init(Initializer.heNormal(), 1, DataType.FLOAT);
+        Optimizer optimizer = Optimizers.nn4j(workload.optimizer(), workload.learningRate());
+        SyntheticBatches batches = SyntheticBatches.forWorkload(workload, 8, SyntheticBatches.DEFAULT_SEED);
+        List<Layer> layers = model.layers();
+        int n = layers.size();
+        long[] forward = new long[n];
+        long[] backward = new long[n];
+        long[] lossAndUpdate = new long[2];
+        for (int s = 0; s < 2 * steps; s++) {
+            boolean timed = s >= steps;
+            INDArray x = batches.features().get(s % batches.count());
+            INDArray y = batches.labels().get(s % batches.count());
+            SoftmaxCrossEntropy loss = LOSS.get();
+            INDArray h = x;
+            for (int i = 0; i < n; i++) {
+                long start = System.nanoTime();
+                h = layers.get(i).forward(h, Mode.TRAIN);
+                forward[i] += timed ? System.nanoTime() - start : 0;
+            }
+            long start = System.nanoTime();
+            INDArray g = loss.gradient(h, y);
+            lossAndUpdate[0] += timed ? System.nanoTime() - start : 0;
+            for (int i = n - 1; i >= 0; i--) {
+                start = System.nanoTime();
+                g = layers.get(i).backward(g, i > 0);
+                backward[i] += timed ? System.nanoTime() - start : 0;
+            }
+            start = System.nanoTime();
+            optimizer.step(model.parameterSet());
+            lossAndUpdate[1] += timed ? System.nanoTime() - start : 0;
+        }
+        Map<String, Double> phases = new LinkedHashMap<>();
+        List<String> names = layerNames(layers);
+        for (int i = 0; i < n; i++) {
+            phases.put(names.get(i) + " forward", forward[i] / 1e3 / steps);
+        }
+        phases.put("loss gradient", lossAndUpdate[0] / 1e3 / steps);
+        for (int i = n - 1; i >= 0; i--) {
+            phases.put(names.get(i) + " backward", backward[i] / 1e3 / steps);
+        }
+        phases.put("optimizer (" + workload.optimizer() + ")", lossAndUpdate[1] / 1e3 / steps);
+        return new StepProfile(workload, phases, countNativeOps(model, optimizer, batches, 4));
+    }
+
+    /** {@code "Dense(784→128) #0"}, {@code "ReLU() #1"}: the layer and its position. */
+    private static List<String> layerNames(List<Layer> layers) {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < layers.size(); i++) {
+            names.add(layers.get(i) + " #" + i);
+        }
+        return names;
+    }
+
+    /** Runs {@code steps} steps with ND4J's operation profiler on and returns operations per step. */
+    private static double countNativeOps(Sequential model, Optimizer optimizer, SyntheticBatches batches, int steps) {
+        OpExecutioner executioner = Nd4j.getExecutioner();
+        OpExecutioner.ProfilingMode previous = executioner.getProfilingMode();
+        executioner.setProfilingMode(OpExecutioner.ProfilingMode.OPERATIONS);
+        OpProfiler.getInstance().reset();
+        try {
+            for (int s = 0; s < steps; s++) {
+                INDArray y = batches.labels().get(s % batches.count());
+                INDArray logits = model.forward(batches.features().get(s % batches.count()), Mode.TRAIN);
+                model.backward(LOSS.get().gradient(logits, y));
+                optimizer.step(model.parameterSet());
+            }
+            return OpProfiler.getInstance().getInvocationsCount() / (double) steps;
+        } finally {
+            executioner.setProfilingMode(previous);
+            OpProfiler.getInstance().reset();
+        }
+    }
+
+    /** Mean microseconds of a whole step: the sum of the phases. */
+    public double stepMicros() {
+        return microsByPhase.values().stream().mapToDouble(Double::doubleValue).sum();
+    }
+
+    /** The profile as a Markdown table: phase, µs per step, share of the step. */
+    public String toMarkdown() {
+        StringBuilder out = new StringBuilder();
+        double total = stepMicros();
+        out.append(String.format(java.util.Locale.ROOT, "%s, %s: %.0f µs per step (%,.0f samples/s), "
+                        + "%.1f ND4J operations per step%n%n", workload.label(), workload.optimizer(), total,
+                workload.batchSize() / total * 1e6, nativeOpsPerStep));
+        out.append("| phase | µs per step | share |\n|---|---:|---:|\n");
+        microsByPhase.forEach((phase, micros) -> out.append(String.format(java.util.Locale.ROOT,
+                "| %s | %.1f | %.1f %% |%n", phase, micros, 100 * micros / total)));
+        return out.toString();
+    }
+}

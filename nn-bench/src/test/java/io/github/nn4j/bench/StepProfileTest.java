@@ -1,0 +1,36 @@
+package io.github.nn4j.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class StepProfileTest {
+
+    private static final Workload TINY = new Workload("T", List.of(6, 5, 3), 4, "sgd", 0.1);
+
+    @Test
+    void listsEveryPhaseInTheOrderItRuns() {
+        StepProfile profile = StepProfile.measure(TINY, 3);
+        assertEquals(List.of("Dense(6→5) #0 forward", "ReLU() #1 forward", "Dense(5→3) #2 forward", "loss gradient",
+                "Dense(5→3) #2 backward", "ReLU() #1 backward", "Dense(6→5) #0 backward", "optimizer (sgd)"),
+                List.copyOf(profile.microsByPhase().keySet()));
+        assertTrue(profile.microsByPhase().values().stream().allMatch(micros -> micros >= 0));
+        assertTrue(profile.toMarkdown().contains("| optimizer (sgd) |"), profile.toMarkdown());
+    }
+
+    @Test
+    void countsOneNativeOperationPerGemmWhenEverythingElseRunsInJava() {
+        // Two dense layers: forward and weight gradient each, input gradient for the second only.
+        assertEquals(5.0, StepProfile.measure(TINY, 1).nativeOpsPerStep());
+        assertEquals(5.0, StepProfile.measure(TINY.withOptimizer("adam", 1e-3), 1).nativeOpsPerStep());
+    }
+
+    @Test
+    void rejectsZeroSteps() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> StepProfile.measure(TINY, 0));
+        assertTrue(e.getMessage().contains("got 0"), e.getMessage());
+    }
+}
