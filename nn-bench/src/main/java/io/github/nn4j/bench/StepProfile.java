@@ -29,8 +29,6 @@ import org.nd4j.linalg.profiler.OpProfiler;
  */
 public record StepProfile(Workload workload, Map<String, Double> microsByPhase, double nativeOpsPerStep) {
 
-    private static final ThreadLocal<SoftmaxCrossEntropy> LOSS = ThreadLocal.withInitial(SoftmaxCrossEntropy::new);
-
     /** Copies the phases. */
     public StepProfile {
         microsByPhase = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(microsByPhase));
@@ -55,11 +53,11 @@ public record StepProfile(Workload workload, Map<String, Double> microsByPhase, 
         long[] forward = new long[n];
         long[] backward = new long[n];
         long[] lossAndUpdate = new long[2];
+        SoftmaxCrossEntropy loss = new SoftmaxCrossEntropy();
         for (int s = 0; s < 2 * steps; s++) {
             boolean timed = s >= steps;
             INDArray x = batches.features().get(s % batches.count());
             INDArray y = batches.labels().get(s % batches.count());
-            SoftmaxCrossEntropy loss = LOSS.get();
             INDArray h = x;
             for (int i = 0; i < n; i++) {
                 long start = System.nanoTime();
@@ -88,7 +86,7 @@ public record StepProfile(Workload workload, Map<String, Double> microsByPhase, 
             phases.put(names.get(i) + " backward", backward[i] / 1e3 / steps);
         }
         phases.put("optimizer (" + workload.optimizer() + ")", lossAndUpdate[1] / 1e3 / steps);
-        return new StepProfile(workload, phases, countNativeOps(model, optimizer, batches, 4));
+        return new StepProfile(workload, phases, countNativeOps(workload, batches, 4));
     }
 
     /** {@code "Dense(784→128) #0"}, {@code "ReLU() #1"}: the layer and its position. */
@@ -100,19 +98,17 @@ public record StepProfile(Workload workload, Map<String, Double> microsByPhase, 
         return names;
     }
 
-    /** Runs {@code steps} steps with ND4J's operation profiler on and returns operations per step. */
-    private static double countNativeOps(Sequential model, Optimizer optimizer, SyntheticBatches batches, int steps) {
+    /** Runs {@code steps} steps of {@link Nn4jRunner} with ND4J's operation profiler on; returns operations per step. */
+    private static double countNativeOps(Workload workload, SyntheticBatches batches, int steps) {
+        Nn4jRunner runner = new Nn4jRunner(workload, Optimizers.nn4j(workload.optimizer(), workload.learningRate()),
+                batches, 1);
+        runner.train(1);
         OpExecutioner executioner = Nd4j.getExecutioner();
         OpExecutioner.ProfilingMode previous = executioner.getProfilingMode();
         executioner.setProfilingMode(OpExecutioner.ProfilingMode.OPERATIONS);
         OpProfiler.getInstance().reset();
         try {
-            for (int s = 0; s < steps; s++) {
-                INDArray y = batches.labels().get(s % batches.count());
-                INDArray logits = model.forward(batches.features().get(s % batches.count()), Mode.TRAIN);
-                model.backward(LOSS.get().gradient(logits, y));
-                optimizer.step(model.parameterSet());
-            }
+            runner.train(steps);
             return OpProfiler.getInstance().getInvocationsCount() / (double) steps;
         } finally {
             executioner.setProfilingMode(previous);

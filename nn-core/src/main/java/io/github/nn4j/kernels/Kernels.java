@@ -316,12 +316,13 @@ public final class Kernels {
         }
         int n = Math.toIntExact(input.length());
         double[] values = new double[n];
+        double keptValue = 1 / (1 - p);
         int[] kept = KEPT.get();
         for (int start = 0; start < n; start += CHUNK) {
             int length = Math.min(CHUNK, n - start);
             keptUnits(kept, start, length, key, dropBelow);
             for (int i = 0; i < length; i++) {
-                values[start + i] = kept[i] / (1 - p);
+                values[start + i] = kept[i] * keptValue;
             }
         }
         mask.assign(Nd4j.create(values, input.shape(), 'c'));
