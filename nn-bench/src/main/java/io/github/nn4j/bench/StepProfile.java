@@ -1,9 +1,9 @@
 package io.github.nn4j.bench;
 
+import io.github.nn4j.base.Mode;
 import io.github.nn4j.init.Initializer;
 import io.github.nn4j.layers.Layer;
 import io.github.nn4j.losses.SoftmaxCrossEntropy;
-import io.github.nn4j.model.Mode;
 import io.github.nn4j.model.Sequential;
 import io.github.nn4j.optim.Optimizer;
 import java.util.ArrayList;

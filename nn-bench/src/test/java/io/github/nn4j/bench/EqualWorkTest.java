@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.nn4j.base.Mode;
 import io.github.nn4j.init.Initializer;
 import io.github.nn4j.losses.SoftmaxCrossEntropy;
-import io.github.nn4j.model.Mode;
 import io.github.nn4j.model.Sequential;
 import io.github.nn4j.optim.Sgd;
 import java.util.List;

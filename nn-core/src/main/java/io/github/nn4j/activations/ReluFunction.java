@@ -1,7 +1,7 @@
 package io.github.nn4j.activations;
 
-import org.nd4j.linalg.api.ndarray.INDArray;
 import io.github.nn4j.kernels.Kernels;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** {@code max(0, z)}; derivative 1 for {@code z > 0}, 0 otherwise. */
 final class ReluFunction implements Activation {

@@ -1,10 +1,10 @@
 package io.github.nn4j.check;
 
+import io.github.nn4j.base.Mode;
+import io.github.nn4j.base.Parameter;
 import io.github.nn4j.init.Initializer;
 import io.github.nn4j.layers.Layer;
 import io.github.nn4j.losses.Loss;
-import io.github.nn4j.model.Mode;
-import io.github.nn4j.model.Parameter;
 import io.github.nn4j.model.Sequential;
 import java.util.Random;
 import java.util.function.DoubleSupplier;

@@ -1,8 +1,8 @@
 package io.github.nn4j.data;
 
+import io.github.nn4j.base.JavaArrays;
+import io.github.nn4j.base.Shapes;
 import io.github.nn4j.io.Section;
-import io.github.nn4j.model.JavaArrays;
-import io.github.nn4j.model.Shapes;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.nd4j.linalg.api.buffer.DataType;

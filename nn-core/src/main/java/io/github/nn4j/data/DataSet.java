@@ -1,6 +1,6 @@
 package io.github.nn4j.data;
 
-import io.github.nn4j.model.Shapes;
+import io.github.nn4j.base.Shapes;
 import java.util.Arrays;
 import java.util.Random;
 import org.nd4j.linalg.api.ndarray.INDArray;

@@ -1,7 +1,7 @@
 package io.github.nn4j.data;
 
+import io.github.nn4j.base.JavaArrays;
 import io.github.nn4j.io.Section;
-import io.github.nn4j.model.JavaArrays;
 import java.util.Arrays;
 import org.nd4j.linalg.api.ndarray.INDArray;
 

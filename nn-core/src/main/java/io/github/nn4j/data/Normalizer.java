@@ -1,6 +1,5 @@
 package io.github.nn4j.data;
 
-import io.github.nn4j.io.ModelFile;
 import io.github.nn4j.io.Persistable;
 import io.github.nn4j.io.Section;
 import java.io.Serializable;
@@ -17,10 +16,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * DataSet testScaled = scaler.transform(test);     // the training statistics, not the test's
  * }</pre>
  *
- * <p>Saved with the model, under {@link ModelFile#NORMALIZER}, as a {@link Section} whose
+ * <p>Saved with the model, under {@code ModelFile.NORMALIZER}, as a {@link Section} whose
  * statistics are float64 arrays:
  * <pre>{@code
- * model.save(path, scaler);
+ * ModelFile.write(path, model, scaler);
  * Normalizer again = ModelFile.readAll(path).normalizer().orElseThrow();
  * }</pre>
  */

@@ -1,7 +1,7 @@
 package io.github.nn4j.data;
 
-import io.github.nn4j.model.JavaArrays;
-import io.github.nn4j.model.Shapes;
+import io.github.nn4j.base.JavaArrays;
+import io.github.nn4j.base.Shapes;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 

@@ -1,10 +1,10 @@
 package io.github.nn4j.eval;
 
+import io.github.nn4j.base.JavaArrays;
+import io.github.nn4j.base.Shapes;
 import io.github.nn4j.data.DataSet;
 import io.github.nn4j.data.OneHot;
-import io.github.nn4j.model.JavaArrays;
 import io.github.nn4j.model.Sequential;
-import io.github.nn4j.model.Shapes;
 import java.util.ArrayList;
 import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;

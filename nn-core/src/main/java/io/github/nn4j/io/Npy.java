@@ -12,6 +12,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -274,5 +275,31 @@ public final class Npy {
             throw new NpyFormatException(source, "truncated: the data ended after " + (done + got) + " of "
                     + total + " bytes", new EOFException());
         }
+    }
+
+    /**
+     * NumPy's name for a data type, e.g. {@code float32} for {@code FLOAT}.
+     *
+     * @param type an ND4J data type
+     * @return the NumPy name for the types nn4j writes, otherwise ND4J's own name
+     */
+    public static String typeName(DataType type) {
+        NpyType npy = NpyType.of(type);
+        return npy == null ? type.toString() : npy.name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /**
+     * The data type with the NumPy name {@code name}, among the types nn4j reads.
+     *
+     * @param name e.g. {@code float32}
+     * @return the ND4J data type, or {@code null} when nn4j reads no type of that name
+     */
+    public static DataType dataTypeNamed(String name) {
+        for (NpyType type : NpyType.values()) {
+            if (typeName(type.dataType).equals(name)) {
+                return type.dataType;
+            }
+        }
+        return null;
     }
 }

@@ -1,6 +1,5 @@
 package io.github.nn4j.io;
 
-import io.github.nn4j.data.DataSet;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -27,20 +26,15 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * {@code numpy.load}.
  *
  * <pre>{@code
- * Npz.write(Path.of("train.npz"), trainData);         // entries features.npy, labels.npy
- * DataSet again = Npz.readDataSet(Path.of("train.npz"));
- * // Python: d = numpy.load("train.npz"); d["features"].shape
+ * Npz.write(Path.of("arrays.npz"), Map.of("x", x, "y", y));   // entries x.npy, y.npy
+ * Map<String, INDArray> again = Npz.read(Path.of("arrays.npz"));
+ * // Python: d = numpy.load("arrays.npz"); d["x"].shape
  * }</pre>
  */
 public final class Npz {
 
-    /** The entry name of the features in a data set archive. */
-    public static final String FEATURES = "features";
-    /** The entry name of the labels in a data set archive. */
-    public static final String LABELS = "labels";
-
     /** A fixed entry time, so that writing the same arrays twice gives identical bytes. */
-    static final LocalDateTime ENTRY_TIME = LocalDateTime.of(1980, 1, 1, 0, 0);
+    public static final LocalDateTime ENTRY_TIME = LocalDateTime.of(1980, 1, 1, 0, 0);
 
     private Npz() {
     }
@@ -89,46 +83,14 @@ public final class Npz {
     }
 
     /**
-     * Writes a data set as {@code features.npy} and {@code labels.npy}.
-     *
-     * @param file the target
-     * @param data the examples
-     * @throws IOException when the file cannot be written
-     */
-    public static void write(Path file, DataSet data) throws IOException {
-        Map<String, INDArray> arrays = new LinkedHashMap<>();
-        arrays.put(FEATURES, data.features());
-        arrays.put(LABELS, data.labels());
-        write(file, arrays);
-    }
-
-    /**
-     * Reads a data set written by {@link #write(Path, DataSet)} or by
-     * {@code numpy.savez(file, features=X, labels=y)}.
+     * Opens a zip archive, turning "not a zip" into a clear message.
      *
      * @param file the archive
-     * @return the examples; features are converted to float32 unless already floating point
-     * @throws NpyFormatException when an entry is missing or unreadable
+     * @return the open archive; the caller closes it
+     * @throws NpyFormatException naming the file when it is not a zip archive or is truncated
      * @throws IOException        when the file cannot be read
-     * @throws IllegalArgumentException when the arrays do not form a data set (see {@link DataSet})
      */
-    public static DataSet readDataSet(Path file) throws IOException {
-        Map<String, INDArray> arrays = read(file);
-        for (String name : List.of(FEATURES, LABELS)) {
-            if (!arrays.containsKey(name)) {
-                throw new NpyFormatException(file.toString(), "no " + name + ".npy entry; a data set archive holds "
-                        + FEATURES + ".npy and " + LABELS + ".npy, this one holds " + arrays.keySet());
-            }
-        }
-        INDArray features = arrays.get(FEATURES);
-        if (!features.dataType().isFPType()) {
-            features = features.castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT);
-        }
-        return new DataSet(features, arrays.get(LABELS));
-    }
-
-    /** Opens a zip, turning "not a zip" into a clear message. */
-    static ZipFile open(Path file) throws IOException {
+    public static ZipFile open(Path file) throws IOException {
         try {
             return new ZipFile(file.toFile());
         } catch (ZipException e) {
@@ -136,8 +98,13 @@ public final class Npz {
         }
     }
 
-    /** The entries of an open zip, in archive order. */
-    static List<ZipEntry> entries(ZipFile zip) {
+    /**
+     * The entries of an open zip, in archive order.
+     *
+     * @param zip an open archive
+     * @return its entries, unmodifiable
+     */
+    public static List<ZipEntry> entries(ZipFile zip) {
         List<ZipEntry> list = new ArrayList<>();
         for (Enumeration<? extends ZipEntry> e = zip.entries(); e.hasMoreElements(); ) {
             list.add(e.nextElement());
@@ -148,8 +115,15 @@ public final class Npz {
     /**
      * Reads one {@code .npy} entry, checking its CRC so that corrupt bytes are reported rather
      * than returned.
+     *
+     * @param zip   the open archive
+     * @param entry one of its entries
+     * @param file  the archive's name, for messages
+     * @return the array
+     * @throws NpyFormatException naming the entry when it is corrupt or not a supported array
+     * @throws IOException        when the archive cannot be read
      */
-    static INDArray readEntry(ZipFile zip, ZipEntry entry, String file) throws IOException {
+    public static INDArray readEntry(ZipFile zip, ZipEntry entry, String file) throws IOException {
         String source = file + "!" + entry.getName();
         CRC32 crc = new CRC32();
         try (InputStream in = new CheckedInputStream(zip.getInputStream(entry), crc)) {
@@ -167,8 +141,13 @@ public final class Npz {
     /**
      * Adds {@code array} as an uncompressed entry, like {@code numpy.savez}. A stored entry needs
      * its size and CRC up front, so the bytes are produced twice instead of held in memory.
+     *
+     * @param zip       the archive being written
+     * @param entryName the entry's name, e.g. {@code dense0.W.npy}
+     * @param array     the array
+     * @throws IOException when writing fails
      */
-    static void putStored(ZipOutputStream zip, String entryName, INDArray array) throws IOException {
+    public static void putStored(ZipOutputStream zip, String entryName, INDArray array) throws IOException {
         CRC32 crc = new CRC32();
         CountingSink sink = new CountingSink();
         Npy.write(new CheckedOutputStream(sink, crc), array);

@@ -1,5 +1,6 @@
 package io.github.nn4j.io;
 
+
 /**
  * Something that can travel inside a model file as a {@link Section}: a fitted normalizer, an
  * optimizer's state. Implementations also offer a way back, by convention a static

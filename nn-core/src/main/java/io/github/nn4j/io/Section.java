@@ -12,7 +12,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * settings and named arrays; the model file stores it under {@code "sections"} in
  * {@code model.json} and its arrays as {@code <section key>/<array name>.npy} entries.
  *
- * <p>Examples of what the trainer stores (keys from {@link ModelFile}):
+ * <p>Examples of what the trainer stores (keys from {@code io.github.nn4j.persist.ModelFile}):
  * <pre>{@code
  * "optimizer"  → new Section("adam", Map.of("learningRate", 1e-3, "steps", 938), Map.of("m", m, "v", v))
  * "normalizer" → new Section("standardize", Map.of(), Map.of("mean", mean, "std", std))
@@ -135,7 +135,15 @@ public record Section(String type, Map<String, Object> settings, Map<String, IND
                 + (value == null && !settings.containsKey(name) ? "none (it has " + settings.keySet() + ")" : value));
     }
 
-    static void requireName(String name, String what) {
+    /**
+     * Checks that {@code name} can be a section key or array name: letters, digits, {@code _ . -},
+     * and not {@code .} or {@code ..}.
+     *
+     * @param name the name
+     * @param what what is named, for the message, e.g. {@code "section"}
+     * @throws IllegalArgumentException naming the rule when it does not fit
+     */
+    public static void requireName(String name, String what) {
         if (name == null || !NAME.matcher(name).matches() || name.equals(".") || name.equals("..")) {
             throw new IllegalArgumentException(what + " name '" + name + "' must be letters, digits, '_', '.' or '-'");
         }

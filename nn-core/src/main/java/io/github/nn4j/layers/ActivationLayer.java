@@ -1,9 +1,9 @@
 package io.github.nn4j.layers;
 
 import io.github.nn4j.activations.Activation;
-import io.github.nn4j.model.Buffers;
-import io.github.nn4j.model.Mode;
-import io.github.nn4j.model.Shapes;
+import io.github.nn4j.base.Buffers;
+import io.github.nn4j.base.Mode;
+import io.github.nn4j.base.Shapes;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;

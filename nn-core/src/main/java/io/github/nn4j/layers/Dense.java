@@ -1,12 +1,12 @@
 package io.github.nn4j.layers;
 
+import io.github.nn4j.base.Buffers;
+import io.github.nn4j.base.Mode;
+import io.github.nn4j.base.Parameter;
+import io.github.nn4j.base.ParameterKind;
+import io.github.nn4j.base.ParameterSpec;
+import io.github.nn4j.base.Shapes;
 import io.github.nn4j.kernels.Kernels;
-import io.github.nn4j.model.Buffers;
-import io.github.nn4j.model.Mode;
-import io.github.nn4j.model.Parameter;
-import io.github.nn4j.model.ParameterKind;
-import io.github.nn4j.model.ParameterSpec;
-import io.github.nn4j.model.Shapes;
 import java.util.List;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;

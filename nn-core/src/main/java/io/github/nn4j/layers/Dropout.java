@@ -1,9 +1,9 @@
 package io.github.nn4j.layers;
 
+import io.github.nn4j.base.Buffers;
+import io.github.nn4j.base.Mode;
+import io.github.nn4j.base.Shapes;
 import io.github.nn4j.kernels.Kernels;
-import io.github.nn4j.model.Buffers;
-import io.github.nn4j.model.Mode;
-import io.github.nn4j.model.Shapes;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.nd4j.linalg.api.ndarray.INDArray;

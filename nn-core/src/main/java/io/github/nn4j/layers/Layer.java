@@ -1,8 +1,8 @@
 package io.github.nn4j.layers;
 
-import io.github.nn4j.model.Mode;
-import io.github.nn4j.model.Parameter;
-import io.github.nn4j.model.ParameterSpec;
+import io.github.nn4j.base.Mode;
+import io.github.nn4j.base.Parameter;
+import io.github.nn4j.base.ParameterSpec;
 import java.util.List;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;

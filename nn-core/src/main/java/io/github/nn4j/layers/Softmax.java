@@ -1,8 +1,8 @@
 package io.github.nn4j.layers;
 
-import io.github.nn4j.model.Buffers;
-import io.github.nn4j.model.Mode;
-import io.github.nn4j.model.Shapes;
+import io.github.nn4j.base.Buffers;
+import io.github.nn4j.base.Mode;
+import io.github.nn4j.base.Shapes;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.transforms.custom.SoftMax;

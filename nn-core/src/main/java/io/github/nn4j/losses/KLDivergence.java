@@ -1,6 +1,6 @@
 package io.github.nn4j.losses;
 
-import io.github.nn4j.model.Buffers;
+import io.github.nn4j.base.Buffers;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
 

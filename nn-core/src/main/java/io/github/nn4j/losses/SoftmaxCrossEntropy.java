@@ -1,7 +1,7 @@
 package io.github.nn4j.losses;
 
+import io.github.nn4j.base.Buffers;
 import io.github.nn4j.kernels.Kernels;
-import io.github.nn4j.model.Buffers;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;

@@ -1,8 +1,8 @@
 package io.github.nn4j.losses;
 
+import io.github.nn4j.base.Buffers;
+import io.github.nn4j.base.Shapes;
 import io.github.nn4j.data.OneHot;
-import io.github.nn4j.model.Buffers;
-import io.github.nn4j.model.Shapes;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**

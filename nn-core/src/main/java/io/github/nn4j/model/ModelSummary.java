@@ -1,5 +1,6 @@
 package io.github.nn4j.model;
 
+import io.github.nn4j.base.ParameterSpec;
 import io.github.nn4j.layers.Layer;
 import java.util.ArrayList;
 import java.util.List;

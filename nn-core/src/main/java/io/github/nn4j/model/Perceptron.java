@@ -1,6 +1,8 @@
 package io.github.nn4j.model;
 
 import io.github.nn4j.activations.Activation;
+import io.github.nn4j.base.JavaArrays;
+import io.github.nn4j.base.Shapes;
 import io.github.nn4j.data.DataSet;
 import io.github.nn4j.data.OneHot;
 import java.util.Arrays;

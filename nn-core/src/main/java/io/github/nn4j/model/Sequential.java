@@ -1,11 +1,13 @@
 package io.github.nn4j.model;
 
-import io.github.nn4j.data.Normalizer;
+import io.github.nn4j.base.Mode;
+import io.github.nn4j.base.Parameter;
+import io.github.nn4j.base.ParameterKind;
+import io.github.nn4j.base.ParameterSet;
+import io.github.nn4j.base.ParameterSpec;
+import io.github.nn4j.base.Shapes;
 import io.github.nn4j.init.Initializer;
-import io.github.nn4j.io.ModelFile;
 import io.github.nn4j.layers.Layer;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -40,8 +42,9 @@ import org.nd4j.linalg.indexing.conditions.Conditions;
  * the model's parameter buffers and its own training buffers, so the constructor rejects a layer
  * given twice or one already in another model (checked by identity).
  *
- * <p>{@link #save(Path)} and {@link #load(Path)} write and read one zip file with the
- * architecture and the weights as NumPy arrays; see {@link ModelFile} for the layout.
+ * <p>{@code ModelFile.write(path, model)} and {@code ModelFile.read(path)} (package
+ * {@code io.github.nn4j.persist}) save and load a model as one zip file with the architecture and
+ * the weights as NumPy arrays.
  */
 public final class Sequential {
 
@@ -345,53 +348,6 @@ public final class Sequential {
     /** The data type of parameters and computations, FLOAT unless changed by {@link #init}. */
     public DataType dataType() {
         return parameterSet == null ? DataType.FLOAT : parameterSet.values().dataType();
-    }
-
-    /**
-     * Saves the architecture and parameters to {@code file}, atomically: a crash or error mid-save
-     * leaves any previous file unchanged. Python reads the weights with
-     * {@code numpy.load(file)["dense0.W"]}.
-     *
-     * @param file the target, conventionally ending in {@code .nn4j}
-     * @throws IOException              when the file cannot be written
-     * @throws IllegalArgumentException when a layer cannot be rebuilt from its {@code config()}
-     */
-    public void save(Path file) throws IOException {
-        ModelFile.write(file, this);
-    }
-
-    /**
-     * Saves the model together with the normalizer its inputs need, under
-     * {@link ModelFile#NORMALIZER}; {@code ModelFile.readAll(file).normalizer()} gives it back.
-     *
-     * @param file       the target, conventionally ending in {@code .nn4j}
-     * @param normalizer the normalizer fitted on the training features
-     * @throws IOException              when the file cannot be written
-     * @throws IllegalArgumentException when a layer cannot be rebuilt from its {@code config()}, or
-     *                                  the normalizer does not fit the model's input size
-     */
-    public void save(Path file, Normalizer normalizer) throws IOException {
-        if (normalizer == null) {
-            throw new IllegalArgumentException("normalizer is null; use save(file) for a model without one");
-        }
-        if (inputSize != Layer.ANY_SIZE && normalizer.featureCount() != inputSize) {
-            throw new IllegalArgumentException(normalizer + " was fitted on " + normalizer.featureCount()
-                    + " features, but " + this + " expects " + inputSize);
-        }
-        ModelFile.write(file, this, Map.of(ModelFile.NORMALIZER, normalizer.toSection()));
-    }
-
-    /**
-     * Loads a model saved by {@link #save(Path)}: the same layers, parameters, data type and seed.
-     *
-     * @param file the model file
-     * @return the model
-     * @throws io.github.nn4j.io.ModelFormatException naming the file and the problem when it is
-     *         truncated, corrupt, not an nn4j model, from a newer nn4j, or inconsistent
-     * @throws IOException when the file cannot be read
-     */
-    public static Sequential load(Path file) throws IOException {
-        return ModelFile.read(file);
     }
 
     /**

@@ -1,7 +1,7 @@
 package io.github.nn4j.optim;
 
+import io.github.nn4j.base.ParameterSet;
 import io.github.nn4j.io.Section;
-import io.github.nn4j.model.ParameterSet;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.updaters.AdaGradUpdater;

@@ -1,8 +1,8 @@
 package io.github.nn4j.optim;
 
-import io.github.nn4j.kernels.Kernels;
+import io.github.nn4j.base.ParameterSet;
 import io.github.nn4j.io.Section;
-import io.github.nn4j.model.ParameterSet;
+import io.github.nn4j.kernels.Kernels;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.updaters.AdamUpdater;

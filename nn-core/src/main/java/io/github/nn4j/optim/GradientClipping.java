@@ -1,6 +1,6 @@
 package io.github.nn4j.optim;
 
-import io.github.nn4j.model.ParameterSet;
+import io.github.nn4j.base.ParameterSet;
 
 /**
  * Limits the gradients of a whole model in place before the optimizer step, against the rare

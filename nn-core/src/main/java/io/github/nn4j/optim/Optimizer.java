@@ -1,9 +1,8 @@
 package io.github.nn4j.optim;
 
-import io.github.nn4j.io.ModelFile;
+import io.github.nn4j.base.ParameterSet;
 import io.github.nn4j.io.Persistable;
 import io.github.nn4j.io.Section;
-import io.github.nn4j.model.ParameterSet;
 import java.util.List;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -32,7 +31,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * restores it, so training resumes exactly where it stopped.
  *
  * <p>Saving: {@link #toSection()} captures type, settings, step count and state buffers as one
- * {@link Section}, stored in a model file under {@link ModelFile#OPTIMIZER};
+ * {@link Section}, stored in a model file under {@code ModelFile.OPTIMIZER};
  * {@link #fromSection(Section)} rebuilds an equal optimizer from it:
  * <pre>{@code
  * ModelFile.write(path, model, Map.of(ModelFile.OPTIMIZER, optimizer.toSection()));

@@ -1,9 +1,9 @@
 package io.github.nn4j.optim;
 
-import io.github.nn4j.model.ParameterSet;
+import io.github.nn4j.base.ParameterSet;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.api.ops.impl.transforms.same.Sign;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * L1 and L2 penalties on the weights, added to the objective:

@@ -1,6 +1,6 @@
 package io.github.nn4j.optim;
 
-import io.github.nn4j.model.ParameterSet;
+import io.github.nn4j.base.ParameterSet;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** The scratch buffer fused updaters write their update into before it is subtracted. */

@@ -1,13 +1,13 @@
 package io.github.nn4j.trace;
 
+import io.github.nn4j.base.Mode;
+import io.github.nn4j.base.Parameter;
+import io.github.nn4j.base.Shapes;
 import io.github.nn4j.layers.ActivationLayer;
 import io.github.nn4j.layers.Dense;
 import io.github.nn4j.layers.Layer;
 import io.github.nn4j.losses.Loss;
-import io.github.nn4j.model.Mode;
-import io.github.nn4j.model.Parameter;
 import io.github.nn4j.model.Sequential;
-import io.github.nn4j.model.Shapes;
 import io.github.nn4j.optim.Optimizer;
 import io.github.nn4j.optim.Sgd;
 import java.util.ArrayList;

@@ -1,11 +1,11 @@
 package io.github.nn4j.train;
 
+import io.github.nn4j.base.JavaArrays;
 import io.github.nn4j.losses.BinaryCrossEntropy;
 import io.github.nn4j.losses.BinaryCrossEntropyFromLogits;
 import io.github.nn4j.losses.CategoricalCrossEntropy;
 import io.github.nn4j.losses.Loss;
 import io.github.nn4j.losses.SoftmaxCrossEntropy;
-import io.github.nn4j.model.JavaArrays;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**

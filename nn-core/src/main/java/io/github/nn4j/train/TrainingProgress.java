@@ -1,7 +1,7 @@
 package io.github.nn4j.train;
 
-import io.github.nn4j.io.ModelFile;
 import io.github.nn4j.io.Section;
+import io.github.nn4j.persist.ModelFile;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.nn4j.base.Mode;
 import io.github.nn4j.layers.Dense;
 import io.github.nn4j.layers.Layer;
 import io.github.nn4j.losses.Loss;
-import io.github.nn4j.model.Mode;
 import io.github.nn4j.model.Sequential;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;

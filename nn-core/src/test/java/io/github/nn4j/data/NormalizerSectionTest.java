@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.nn4j.init.Initializer;
-import io.github.nn4j.io.ModelFile;
 import io.github.nn4j.io.Npz;
-import io.github.nn4j.io.SavedModel;
 import io.github.nn4j.io.Section;
 import io.github.nn4j.layers.Dense;
 import io.github.nn4j.model.Sequential;
+import io.github.nn4j.persist.ModelFile;
+import io.github.nn4j.persist.SavedModel;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -38,7 +38,7 @@ class NormalizerSectionTest {
 
     private SavedModel saveAndRead(Normalizer normalizer) throws IOException {
         Path file = dir.resolve("model.nn4j");
-        model().save(file, normalizer);
+        ModelFile.write(file, model(), normalizer);
         return ModelFile.readAll(file);
     }
 
@@ -79,7 +79,7 @@ class NormalizerSectionTest {
     @Test
     void aModelSavedWithoutANormalizerHasNone() throws IOException {
         Path file = dir.resolve("plain.nn4j");
-        model().save(file);
+        ModelFile.write(file, model());
         assertTrue(ModelFile.readAll(file).normalizer().isEmpty());
     }
 
@@ -87,7 +87,7 @@ class NormalizerSectionTest {
     void mistakesAreNamed() {
         Standardizer narrow = new Standardizer(new double[] {0, 1}, new double[] {1, 2});
         IllegalArgumentException width = assertThrows(IllegalArgumentException.class,
-                () -> model().save(dir.resolve("x.nn4j"), narrow));
+                () -> ModelFile.write(dir.resolve("x.nn4j"), model(), narrow));
         assertTrue(width.getMessage().contains("fitted on 2 features") && width.getMessage().contains("expects 4"),
                 width.getMessage());
         IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.nn4j.data.DataSet;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -56,23 +55,7 @@ class NpzTest {
     }
 
     @Test
-    void dataSetsRoundTripAsFeaturesAndLabels() throws Exception {
-        DataSet data = new DataSet(Nd4j.rand(DataType.FLOAT, 6, 3), Nd4j.createFromArray(0L, 1L, 2L, 1L, 0L, 2L));
-        Path file = dir.resolve("data.npz");
-        Npz.write(file, data);
-        assertEquals(List.of("features", "labels"), List.copyOf(Npz.read(file).keySet()));
-        DataSet back = Npz.readDataSet(file);
-        assertEquals(data.features(), back.features());
-        assertEquals(data.labels(), back.labels());
-        assertEquals(DataType.LONG, back.labels().dataType());
-    }
-
-    @Test
-    void missingEntriesAndNonZipFilesAreNamed() throws Exception {
-        Path file = dir.resolve("x.npz");
-        Npz.write(file, Map.of("x", Nd4j.ones(2, 2)));
-        NpyFormatException missing = assertThrows(NpyFormatException.class, () -> Npz.readDataSet(file));
-        assertTrue(missing.getMessage().contains("no features.npy entry"), missing.getMessage());
+    void nonZipFilesAreNamed() throws Exception {
         Path text = dir.resolve("text.npz");
         Files.writeString(text, "hello");
         NpyFormatException notZip = assertThrows(NpyFormatException.class, () -> Npz.read(text));

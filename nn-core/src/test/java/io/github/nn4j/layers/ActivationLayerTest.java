@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.nn4j.base.Mode;
 import io.github.nn4j.check.GradientCheck;
 import io.github.nn4j.check.GradientCheckResult;
 import io.github.nn4j.init.Initializer;
-import io.github.nn4j.model.Mode;
 import io.github.nn4j.model.Sequential;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
 package io.github.nn4j.layers;
 
+import io.github.nn4j.persist.ModelFile;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -7,11 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.nn4j.base.Mode;
 import io.github.nn4j.check.GradientCheck;
 import io.github.nn4j.check.GradientCheckResult;
 import io.github.nn4j.init.Initializer;
 import io.github.nn4j.losses.Loss;
-import io.github.nn4j.model.Mode;
 import io.github.nn4j.model.Sequential;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -135,8 +136,8 @@ class DropoutTest {
         Sequential model = new Sequential(new Dense(3, 4), new ReLU(), new Dropout(0.25), new Dense(4, 2))
                 .init(Initializer.he(), 4);
         Path file = directory.resolve("dropout.nn4j");
-        model.save(file);
-        Sequential loaded = Sequential.load(file);
+        ModelFile.write(file, model);
+        Sequential loaded = ModelFile.read(file);
         assertEquals("Dropout(p=0.25)", loaded.layers().get(2).toString());
         INDArray x = Nd4j.rand(DataType.FLOAT, 5, 3);
         assertEquals(model.predict(x), loaded.predict(x));

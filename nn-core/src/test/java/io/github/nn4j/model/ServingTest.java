@@ -1,5 +1,6 @@
 package io.github.nn4j.model;
 
+import io.github.nn4j.base.Mode;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;

@@ -2,12 +2,12 @@ package io.github.nn4j.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.github.nn4j.init.Initializer;
 import io.github.nn4j.layers.Dense;
 import io.github.nn4j.layers.LeakyReLU;
 import io.github.nn4j.layers.ReLU;
 import io.github.nn4j.layers.Softmax;
 import io.github.nn4j.layers.Tanh;
-import io.github.nn4j.init.Initializer;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 

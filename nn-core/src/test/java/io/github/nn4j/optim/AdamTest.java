@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.nn4j.model.ParameterSet;
+import io.github.nn4j.base.ParameterSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -3,7 +3,7 @@ package io.github.nn4j.optim;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.github.nn4j.model.ParameterSet;
+import io.github.nn4j.base.ParameterSet;
 import org.junit.jupiter.api.Test;
 
 class AdamWTest {

@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.nn4j.base.ParameterSet;
 import io.github.nn4j.init.Initializer;
-import io.github.nn4j.io.ModelFile;
 import io.github.nn4j.io.Section;
 import io.github.nn4j.layers.Dense;
 import io.github.nn4j.layers.ReLU;
-import io.github.nn4j.model.ParameterSet;
 import io.github.nn4j.model.Sequential;
+import io.github.nn4j.persist.ModelFile;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.nn4j.base.Mode;
+import io.github.nn4j.base.ParameterSet;
 import io.github.nn4j.check.GradientCheck;
 import io.github.nn4j.init.Initializer;
 import io.github.nn4j.layers.Dense;
 import io.github.nn4j.layers.Tanh;
 import io.github.nn4j.losses.Loss;
-import io.github.nn4j.model.Mode;
-import io.github.nn4j.model.ParameterSet;
 import io.github.nn4j.model.Sequential;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.nn4j.base.ParameterSet;
 import io.github.nn4j.init.Initializer;
 import io.github.nn4j.layers.Dense;
-import io.github.nn4j.model.ParameterSet;
 import io.github.nn4j.model.Sequential;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

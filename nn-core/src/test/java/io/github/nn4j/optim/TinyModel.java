@@ -1,8 +1,8 @@
 package io.github.nn4j.optim;
 
+import io.github.nn4j.base.ParameterSet;
 import io.github.nn4j.init.Initializer;
 import io.github.nn4j.layers.Dense;
-import io.github.nn4j.model.ParameterSet;
 import io.github.nn4j.model.Sequential;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;

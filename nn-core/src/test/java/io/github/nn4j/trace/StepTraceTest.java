@@ -4,13 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.nn4j.base.Mode;
+import io.github.nn4j.base.ParameterSet;
 import io.github.nn4j.init.Initializer;
 import io.github.nn4j.layers.Dense;
 import io.github.nn4j.layers.ReLU;
 import io.github.nn4j.layers.Sigmoid;
 import io.github.nn4j.losses.Loss;
-import io.github.nn4j.model.Mode;
-import io.github.nn4j.model.ParameterSet;
 import io.github.nn4j.model.Sequential;
 import io.github.nn4j.optim.Sgd;
 import java.util.List;

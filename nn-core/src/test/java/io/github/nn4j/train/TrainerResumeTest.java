@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.nn4j.data.Split;
 import io.github.nn4j.init.Initializer;
-import io.github.nn4j.io.ModelFile;
-import io.github.nn4j.io.SavedModel;
 import io.github.nn4j.io.Section;
 import io.github.nn4j.layers.Dense;
 import io.github.nn4j.layers.Dropout;
@@ -21,6 +19,8 @@ import io.github.nn4j.optim.LearningRateSchedule;
 import io.github.nn4j.optim.Optimizer;
 import io.github.nn4j.optim.Regularization;
 import io.github.nn4j.optim.Sgd;
+import io.github.nn4j.persist.ModelFile;
+import io.github.nn4j.persist.SavedModel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -139,7 +139,7 @@ class TrainerResumeTest {
     @Test
     void resumingNeedsACheckpointTheLossAndEpochsLeft() throws IOException {
         Path plain = dir.resolve("plain.nn4j");
-        model().save(plain);
+        ModelFile.write(plain, model());
         IllegalArgumentException notACheckpoint = assertThrows(IllegalArgumentException.class,
                 () -> Trainer.resume(plain));
         assertTrue(notACheckpoint.getMessage().contains("not a training checkpoint"), notACheckpoint.getMessage());
@@ -158,7 +158,7 @@ class TrainerResumeTest {
     @Test
     void aCheckpointNeedsASaveableOptimizer() {
         Optimizer custom = new Optimizer() {
-            public void step(io.github.nn4j.model.ParameterSet parameters) {
+            public void step(io.github.nn4j.base.ParameterSet parameters) {
             }
 
             public double learningRate() {

@@ -5,16 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.nn4j.base.Mode;
 import io.github.nn4j.data.DataSet;
 import io.github.nn4j.init.Initializer;
 import io.github.nn4j.layers.Dense;
 import io.github.nn4j.layers.Tanh;
 import io.github.nn4j.losses.Loss;
-import io.github.nn4j.model.Mode;
 import io.github.nn4j.model.Sequential;
 import io.github.nn4j.optim.GradientClipping;
-import io.github.nn4j.optim.LearningRateSchedule;
 import io.github.nn4j.optim.LearningRateSchedule.Unit;
+import io.github.nn4j.optim.LearningRateSchedule;
 import io.github.nn4j.optim.Optimizer;
 import io.github.nn4j.optim.Regularization;
 import io.github.nn4j.optim.Sgd;

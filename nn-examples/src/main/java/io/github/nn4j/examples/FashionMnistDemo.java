@@ -12,8 +12,6 @@ import io.github.nn4j.examples.plot.ImageGrid;
 import io.github.nn4j.examples.plot.Plots;
 import io.github.nn4j.examples.plot.TrainingCurves;
 import io.github.nn4j.init.Initializer;
-import io.github.nn4j.io.ModelFile;
-import io.github.nn4j.io.SavedModel;
 import io.github.nn4j.layers.Dense;
 import io.github.nn4j.layers.Dropout;
 import io.github.nn4j.layers.Layer;
@@ -22,6 +20,8 @@ import io.github.nn4j.losses.Loss;
 import io.github.nn4j.model.Sequential;
 import io.github.nn4j.optim.Adam;
 import io.github.nn4j.optim.LearningRateSchedule;
+import io.github.nn4j.persist.ModelFile;
+import io.github.nn4j.persist.SavedModel;
 import io.github.nn4j.train.EarlyStopping;
 import io.github.nn4j.train.EpochResult;
 import io.github.nn4j.train.History;
@@ -189,9 +189,9 @@ public final class FashionMnistDemo {
     private static boolean saveAndReload(Sequential model, Normalizer normalizer, Path file, DataSet test,
             INDArray scores, double accuracy) throws IOException {
         if (normalizer == null) {
-            model.save(file);
+            ModelFile.write(file, model);
         } else {
-            model.save(file, normalizer);
+            ModelFile.write(file, model, normalizer);
         }
         SavedModel saved = ModelFile.readAll(file);
         INDArray features = saved.normalizer().map(n -> n.transform(test.features())).orElse(test.features());

@@ -1,5 +1,6 @@
 package io.github.nn4j.examples;
 
+import io.github.nn4j.base.Mode;
 import io.github.nn4j.examples.plot.Plots;
 import io.github.nn4j.init.Initializer;
 import io.github.nn4j.layers.Dense;
@@ -7,7 +8,6 @@ import io.github.nn4j.layers.Layer;
 import io.github.nn4j.layers.ReLU;
 import io.github.nn4j.layers.Sigmoid;
 import io.github.nn4j.losses.Loss;
-import io.github.nn4j.model.Mode;
 import io.github.nn4j.model.Sequential;
 import io.github.nn4j.optim.Sgd;
 import java.nio.file.Path;

@@ -1,11 +1,11 @@
 package io.github.nn4j.examples;
 
+import io.github.nn4j.base.Mode;
+import io.github.nn4j.base.ParameterSet;
 import io.github.nn4j.init.Initializer;
 import io.github.nn4j.layers.Dense;
 import io.github.nn4j.layers.Sigmoid;
 import io.github.nn4j.losses.Loss;
-import io.github.nn4j.model.Mode;
-import io.github.nn4j.model.ParameterSet;
 import io.github.nn4j.model.Sequential;
 import io.github.nn4j.optim.Sgd;
 import io.github.nn4j.trace.StepTrace;

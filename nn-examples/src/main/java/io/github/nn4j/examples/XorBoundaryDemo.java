@@ -1,5 +1,6 @@
 package io.github.nn4j.examples;
 
+import io.github.nn4j.base.Mode;
 import io.github.nn4j.data.DataSet;
 import io.github.nn4j.examples.plot.Plots;
 import io.github.nn4j.init.Initializer;
@@ -7,7 +8,6 @@ import io.github.nn4j.layers.Dense;
 import io.github.nn4j.layers.Sigmoid;
 import io.github.nn4j.layers.Tanh;
 import io.github.nn4j.losses.Loss;
-import io.github.nn4j.model.Mode;
 import io.github.nn4j.model.Perceptron;
 import io.github.nn4j.model.Sequential;
 import io.github.nn4j.optim.Sgd;
@@ -23,8 +23,8 @@ import java.util.Locale;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
-import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.XYSeries.XYSeriesRenderStyle;
+import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler.LegendPosition;
 import org.knowm.xchart.style.markers.Marker;
 import org.knowm.xchart.style.markers.SeriesMarkers;

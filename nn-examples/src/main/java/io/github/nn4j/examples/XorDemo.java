@@ -1,12 +1,12 @@
 package io.github.nn4j.examples;
 
+import io.github.nn4j.base.Mode;
 import io.github.nn4j.data.DataSet;
 import io.github.nn4j.init.Initializer;
 import io.github.nn4j.layers.Dense;
 import io.github.nn4j.layers.Sigmoid;
 import io.github.nn4j.layers.Tanh;
 import io.github.nn4j.losses.Loss;
-import io.github.nn4j.model.Mode;
 import io.github.nn4j.model.Perceptron;
 import io.github.nn4j.model.Sequential;
 import io.github.nn4j.optim.Optimizer;

@@ -1,4 +1,4 @@
-package io.github.nn4j.model;
+package io.github.nn4j.base;
 
 import java.util.List;
 import java.util.Map;
@@ -22,7 +22,14 @@ public final class ParameterSet {
     private final Map<String, Parameter> byName;
     private INDArray weightMask;
 
-    ParameterSet(INDArray values, INDArray gradients, List<Parameter> parameters) {
+    /**
+     * Groups parameters whose values and gradients are views into two flat buffers.
+     *
+     * @param values     every parameter value, concatenated in order: a {@code [total]} vector
+     * @param gradients  every gradient, in the same layout
+     * @param parameters the parameters, each viewing its slice of both buffers
+     */
+    public ParameterSet(INDArray values, INDArray gradients, List<Parameter> parameters) {
         this.values = values;
         this.gradients = gradients;
         this.parameters = List.copyOf(parameters);

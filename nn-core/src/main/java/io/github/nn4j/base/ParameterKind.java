@@ -1,4 +1,4 @@
-package io.github.nn4j.model;
+package io.github.nn4j.base;
 
 /**
  * What role a parameter plays, which decides how it is initialized and regularized.

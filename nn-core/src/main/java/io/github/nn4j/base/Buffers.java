@@ -1,4 +1,4 @@
-package io.github.nn4j.model;
+package io.github.nn4j.base;
 
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;

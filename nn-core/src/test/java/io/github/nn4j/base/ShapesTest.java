@@ -1,4 +1,4 @@
-package io.github.nn4j.model;
+package io.github.nn4j.base;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;

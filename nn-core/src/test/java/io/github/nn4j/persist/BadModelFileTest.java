@@ -1,9 +1,11 @@
-package io.github.nn4j.io;
+package io.github.nn4j.persist;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.nn4j.io.Npy;
+import io.github.nn4j.io.Npz;
 import io.github.nn4j.layers.Dense;
 import io.github.nn4j.layers.ReLU;
 import io.github.nn4j.model.Sequential;
@@ -36,14 +38,14 @@ class BadModelFileTest {
     @BeforeEach
     void saveAGoodModel() throws IOException {
         good = dir.resolve("good.nn4j");
-        new Sequential(new Dense(2, 3), new ReLU(), new Dense(3, 1)).save(good);
+        ModelFile.write(good, new Sequential(new Dense(2, 3), new ReLU(), new Dense(3, 1)));
         goodBytes = Files.readAllBytes(good);
     }
 
     private void assertRejected(byte[] bytes, String expected) throws IOException {
         Path file = dir.resolve("bad.nn4j");
         Files.write(file, bytes);
-        ModelFormatException e = assertThrows(ModelFormatException.class, () -> Sequential.load(file));
+        ModelFormatException e = assertThrows(ModelFormatException.class, () -> ModelFile.read(file));
         assertEquals(file, e.file());
         assertTrue(e.getMessage().startsWith(file + ": "), e.getMessage());
         assertTrue(e.getMessage().contains(expected), "expected '" + expected + "' in: " + e.getMessage());

@@ -1,4 +1,4 @@
-package io.github.nn4j.io;
+package io.github.nn4j.persist;
 
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,9 +1,15 @@
-package io.github.nn4j.io;
+package io.github.nn4j.persist;
 
+import io.github.nn4j.base.Parameter;
+import io.github.nn4j.data.Normalizer;
 import io.github.nn4j.init.Initializer;
+import io.github.nn4j.io.AtomicFile;
+import io.github.nn4j.io.Npy;
+import io.github.nn4j.io.NpyFormatException;
+import io.github.nn4j.io.Npz;
+import io.github.nn4j.io.Section;
 import io.github.nn4j.layers.Layer;
 import io.github.nn4j.layers.LayerRegistry;
-import io.github.nn4j.model.Parameter;
 import io.github.nn4j.model.Sequential;
 import java.io.IOException;
 import java.io.InputStream;
@@ -102,6 +108,28 @@ public final class ModelFile {
         write(file, model, sections, entry -> { });
     }
 
+    /**
+     * Saves {@code model} with the normalizer its inputs need, under {@link #NORMALIZER};
+     * {@code ModelFile.readAll(file).normalizer()} gives it back.
+     *
+     * @param file       the target, conventionally ending in {@code .nn4j}
+     * @param model      the model
+     * @param normalizer the normalizer fitted on the training features
+     * @throws IOException              when writing fails; an old file is then unchanged
+     * @throws IllegalArgumentException when a layer cannot be rebuilt from its settings, or the
+     *                                  normalizer does not fit the model's input size
+     */
+    public static void write(Path file, Sequential model, Normalizer normalizer) throws IOException {
+        if (normalizer == null) {
+            throw new IllegalArgumentException("normalizer is null; use write(file, model) for a model without one");
+        }
+        if (model.inputSize() != Layer.ANY_SIZE && normalizer.featureCount() != model.inputSize()) {
+            throw new IllegalArgumentException(normalizer + " was fitted on " + normalizer.featureCount()
+                    + " features, but " + model + " expects " + model.inputSize());
+        }
+        write(file, model, Map.of(NORMALIZER, normalizer.toSection()));
+    }
+
     /** As above; {@code beforeEntry} sees each entry name before it is written (tests inject failures). */
     static void write(Path file, Sequential model, Map<String, Section> givenSections, Consumer<String> beforeEntry)
             throws IOException {
@@ -139,7 +167,7 @@ public final class ModelFile {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("format", FORMAT);
         root.put("version", VERSION);
-        root.put("dataType", dataTypeName(model.dataType()));
+        root.put("dataType", Npy.typeName(model.dataType()));
         List<Object> layers = new ArrayList<>();
         for (int i = 0; i < model.layers().size(); i++) {
             Layer layer = model.layers().get(i);
@@ -172,7 +200,7 @@ public final class ModelFile {
                 Map<String, Object> described = new LinkedHashMap<>();
                 described.put("name", name);
                 described.put("shape", array.shape());
-                described.put("dataType", dataTypeName(array.dataType()));
+                described.put("dataType", Npy.typeName(array.dataType()));
                 arrays.add(described);
             });
             entry.put("arrays", arrays);
@@ -252,12 +280,6 @@ public final class ModelFile {
         }
     }
 
-    /** NumPy's name for a data type: {@code float32}, {@code float64}, {@code int32}, … */
-    private static String dataTypeName(DataType type) {
-        NpyType npy = NpyType.of(type);
-        return npy == null ? type.toString() : npy.name().toLowerCase(Locale.ROOT);
-    }
-
     /** Reads one open model file, checking each thing it relies on. */
     private static final class Reader {
         private final Path file;
@@ -289,7 +311,7 @@ public final class ModelFile {
             }
             DataType dataType = dataType(text(root, "dataType", DESCRIPTION));
             if (dataType != DataType.FLOAT && dataType != DataType.DOUBLE) {
-                throw problem("models are float32 or float64, but " + DESCRIPTION + " says " + dataTypeName(dataType));
+                throw problem("models are float32 or float64, but " + DESCRIPTION + " says " + Npy.typeName(dataType));
             }
             Sequential model = model(list(root, "layers", DESCRIPTION));
             model.init(Initializer.zeros(), 0L, dataType);
@@ -429,17 +451,16 @@ public final class ModelFile {
                         + Arrays.toString(shape));
             }
             if (array.dataType() != dataType) {
-                throw problem(name + " holds " + dataTypeName(array.dataType()) + " values, but " + DESCRIPTION
-                        + " says " + dataTypeName(dataType));
+                throw problem(name + " holds " + Npy.typeName(array.dataType()) + " values, but " + DESCRIPTION
+                        + " says " + Npy.typeName(dataType));
             }
             return array;
         }
 
         private DataType dataType(String name) throws ModelFormatException {
-            for (NpyType type : NpyType.values()) {
-                if (dataTypeName(type.dataType).equals(name)) {
-                    return type.dataType;
-                }
+            DataType type = Npy.dataTypeNamed(name);
+            if (type != null) {
+                return type;
             }
             throw problem("unknown data type '" + name + "' in " + DESCRIPTION);
         }

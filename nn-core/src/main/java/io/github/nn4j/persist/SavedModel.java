@@ -1,6 +1,7 @@
-package io.github.nn4j.io;
+package io.github.nn4j.persist;
 
 import io.github.nn4j.data.Normalizer;
+import io.github.nn4j.io.Section;
 import io.github.nn4j.model.Sequential;
 import io.github.nn4j.optim.Optimizer;
 import java.util.Collections;

@@ -1,4 +1,4 @@
-package io.github.nn4j.model;
+package io.github.nn4j.base;
 
 /**
  * Whether a forward pass is part of training or of inference.
