@@ -1,6 +1,6 @@
 package io.github.nn4j.activations;
 
-import io.github.nn4j.kernels.Kernels;
+import io.github.nn4j.kernels.ReluKernels;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** {@code max(0, z)}; derivative 1 for {@code z > 0}, 0 otherwise. */
@@ -15,12 +15,12 @@ final class ReluFunction implements Activation {
 
     @Override
     public void forward(INDArray input, INDArray output) {
-        Kernels.relu(input, output);
+        ReluKernels.relu(input, output);
     }
 
     @Override
     public void backward(INDArray input, INDArray output, INDArray outputGradient, INDArray inputGradient) {
-        Kernels.reluBackward(input, outputGradient, inputGradient);
+        ReluKernels.reluBackward(input, outputGradient, inputGradient);
     }
 
     @Override

@@ -6,7 +6,7 @@ import io.github.nn4j.base.Parameter;
 import io.github.nn4j.base.ParameterKind;
 import io.github.nn4j.base.ParameterSpec;
 import io.github.nn4j.base.Shapes;
-import io.github.nn4j.kernels.Kernels;
+import io.github.nn4j.kernels.BiasKernels;
 import java.util.List;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -122,7 +122,7 @@ public final class Dense implements Layer {
             lastInput = input;
         }
         Nd4j.gemm(input, weights, result, false, false, 1.0, 0.0);
-        Kernels.addRowVector(result, bias);
+        BiasKernels.addRowVector(result, bias);
         return result;
     }
 
@@ -137,7 +137,7 @@ public final class Dense implements Layer {
                     + out + "], got " + Shapes.of(outputGradient));
         }
         Nd4j.gemm(lastInput, outputGradient, weightGradient, true, false, 1.0, 0.0);
-        Kernels.columnSums(outputGradient, biasGradient);
+        BiasKernels.columnSums(outputGradient, biasGradient);
         if (!needInputGradient) {
             return null;
         }

@@ -3,7 +3,7 @@ package io.github.nn4j.layers;
 import io.github.nn4j.base.Buffers;
 import io.github.nn4j.base.Mode;
 import io.github.nn4j.base.Shapes;
-import io.github.nn4j.kernels.Kernels;
+import io.github.nn4j.kernels.DropoutKernels;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -21,7 +21,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * layer's own generator, seeded by the model ({@code Sequential.init} and {@code reseed}), so a
  * training run is reproducible and gradient checks see the same mask on every evaluation. A
  * TRAIN pass draws the mask and multiplies in one Java pass into reused buffers (see
- * {@link Kernels#dropout}).
+ * {@link DropoutKernels#dropout}).
  *
  * <pre>{@code
  * Sequential model = new Sequential(new Dense(784, 256), new ReLU(), new Dropout(0.5), new Dense(256, 10));
@@ -90,7 +90,7 @@ public final class Dropout implements ShapePreserving {
         if (random == null) {
             seed(0);
         }
-        Kernels.dropout(input, mask, output, p, random);
+        DropoutKernels.dropout(input, mask, output, p, random);
         trained = true;
         return output;
     }
@@ -118,7 +118,7 @@ public final class Dropout implements ShapePreserving {
             return null;
         }
         inputGradient = Buffers.reuse(inputGradient, mask.rows(), mask.columns(), mask.dataType());
-        Kernels.multiply(outputGradient, mask, inputGradient);
+        DropoutKernels.multiply(outputGradient, mask, inputGradient);
         return inputGradient;
     }
 

@@ -1,7 +1,7 @@
 package io.github.nn4j.losses;
 
 import io.github.nn4j.base.Buffers;
-import io.github.nn4j.kernels.Kernels;
+import io.github.nn4j.kernels.SoftmaxKernels;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
@@ -10,7 +10,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * Softmax and cross-entropy fused, from logits z:
  * {@code L = −(1/N) Σ_i Σ_c y_ic·log softmax(z_i)_c}, computed stably as
  * {@code logΣ_c e^(z_ic) − Σ_c y_ic·z_ic} with the row maximum subtracted inside the log-sum-exp. Gradient: {@code (softmax(z) − y)/N} into a reused
- * buffer, in one Java pass for small batches (see {@link Kernels}).
+ * buffer, in one Java pass for small batches (see {@link SoftmaxKernels}).
  *
  * <p>Targets are one-hot (or any probability) rows, or class indices {@code [batch]}.
  */
@@ -40,7 +40,7 @@ public final class SoftmaxCrossEntropy implements Loss {
     public INDArray gradient(INDArray logits, INDArray targetValues) {
         INDArray y = targets.match(name(), logits, targetValues, true);
         gradient = Buffers.reuse(gradient, logits.rows(), logits.columns(), logits.dataType());
-        Kernels.softmaxCrossEntropyGradient(logits, y, gradient);
+        SoftmaxKernels.softmaxCrossEntropyGradient(logits, y, gradient);
         return gradient;
     }
 }

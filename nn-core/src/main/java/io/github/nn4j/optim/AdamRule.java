@@ -2,7 +2,7 @@ package io.github.nn4j.optim;
 
 import io.github.nn4j.base.ParameterSet;
 import io.github.nn4j.io.Section;
-import io.github.nn4j.kernels.Kernels;
+import io.github.nn4j.kernels.AdamKernel;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.updaters.AdamUpdater;
@@ -17,7 +17,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * m̂ = m / (1 − β₁ᵗ)                  v̂ = v / (1 − β₂ᵗ)
  * w ← w − lr·m̂ / (√v̂ + ε)
  * </pre>
- * Float models take one pass of {@link Kernels#adam}; double models one fused native update
+ * Float models take one pass of {@link AdamKernel#adam}; double models one fused native update
  * ({@code AdamUpdater}) and one subtraction over the whole model. The native op adds ε to the uncorrected {@code √v}; it is given {@code ε·√(1 − β₂ᵗ)} so the result
  * is the formula above exactly. Saved settings: {@code beta1}, {@code beta2}, {@code epsilon}.
  *
@@ -66,7 +66,7 @@ abstract class AdamRule<T extends AdamRule<T>> extends BaseOptimizer<T> {
         long t = state.steps() + 1;
         INDArray m = state.get(M);
         INDArray v = state.get(V);
-        if (Kernels.adam(parameters.values(), parameters.gradients(), m, v, learningRate, beta1, beta2, epsilon, t)) {
+        if (AdamKernel.adam(parameters.values(), parameters.gradients(), m, v, learningRate, beta1, beta2, epsilon, t)) {
             return;
         }
         update = Updates.buffer(update, parameters);

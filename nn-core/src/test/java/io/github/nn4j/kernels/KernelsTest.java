@@ -28,12 +28,12 @@ class KernelsTest {
 
     @Test
     void javaPathIsTakenOnlyForSmallDenseFloatArrays() {
-        assertTrue(Kernels.javaPath(Nd4j.zeros(DataType.FLOAT, 32, 128)));
-        assertFalse(Kernels.javaPath(Nd4j.zeros(DataType.DOUBLE, 32, 128)));
-        assertFalse(Kernels.javaPath(Nd4j.zeros(DataType.FLOAT, 512, 2048)));
-        assertFalse(Kernels.javaPath(Nd4j.zeros(DataType.FLOAT, 4, 6).get(
+        assertTrue(KernelPath.javaPath(Nd4j.zeros(DataType.FLOAT, 32, 128)));
+        assertFalse(KernelPath.javaPath(Nd4j.zeros(DataType.DOUBLE, 32, 128)));
+        assertFalse(KernelPath.javaPath(Nd4j.zeros(DataType.FLOAT, 512, 2048)));
+        assertFalse(KernelPath.javaPath(Nd4j.zeros(DataType.FLOAT, 4, 6).get(
                 org.nd4j.linalg.indexing.NDArrayIndex.all(), org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 3))));
-        assertTrue(Kernels.javaPath(Nd4j.zeros(DataType.FLOAT, 4, 6).get(
+        assertTrue(KernelPath.javaPath(Nd4j.zeros(DataType.FLOAT, 4, 6).get(
                 org.nd4j.linalg.indexing.NDArrayIndex.interval(1, 3), org.nd4j.linalg.indexing.NDArrayIndex.all())));
     }
 
@@ -42,9 +42,9 @@ class KernelsTest {
         INDArray bias = Nd4j.create(new double[][] {{1, 2, 3}});
         float[] expected = {-0.5f, 2.25f, 6, 3, 1.5f, 3};
         INDArray f = Z.castTo(DataType.FLOAT);
-        Kernels.addRowVector(f, bias.castTo(DataType.FLOAT));
+        BiasKernels.addRowVector(f, bias.castTo(DataType.FLOAT));
         INDArray d = Z.dup();
-        Kernels.addRowVector(d, bias);
+        BiasKernels.addRowVector(d, bias);
         assertArrayEquals(expected, floats(f), 0);
         assertArrayEquals(expected, floats(d), 0);
     }
@@ -53,9 +53,9 @@ class KernelsTest {
     void columnSumsSumEveryColumnOnBothPaths() {
         float[] expected = {0.5f, -0.25f, 3};
         INDArray f = Nd4j.create(DataType.FLOAT, 1, 3);
-        Kernels.columnSums(Z.castTo(DataType.FLOAT), f);
+        BiasKernels.columnSums(Z.castTo(DataType.FLOAT), f);
         INDArray d = Nd4j.create(DataType.DOUBLE, 1, 3);
-        Kernels.columnSums(Z, d);
+        BiasKernels.columnSums(Z, d);
         assertArrayEquals(expected, floats(f), 0);
         assertArrayEquals(expected, floats(d), 0);
     }
@@ -64,14 +64,14 @@ class KernelsTest {
     void kernelsWriteIntoParameterViewsAtTheirOffset() {
         Sequential model = new Sequential(new Dense(2, 3), new Dense(3, 3));
         INDArray bias = model.parameterSet().get("dense1.b").gradient();
-        Kernels.columnSums(Z.castTo(DataType.FLOAT), bias);
+        BiasKernels.columnSums(Z.castTo(DataType.FLOAT), bias);
         INDArray flat = model.parameterSet().gradients();
         long offset = 2 * 3 + 3 + 3 * 3;
         assertEquals(0.5f, flat.getFloat(offset), 0);
         assertEquals(3f, flat.getFloat(offset + 2), 0);
         assertEquals(0f, flat.getFloat(offset - 1), 0);
         INDArray sums = Nd4j.create(DataType.FLOAT, 1, 3);
-        Kernels.addRowVector(sums, bias);
+        BiasKernels.addRowVector(sums, bias);
         assertArrayEquals(new float[] {0.5f, -0.25f, 3}, floats(sums), 0);
     }
 
@@ -81,10 +81,10 @@ class KernelsTest {
         for (DataType type : new DataType[] {DataType.FLOAT, DataType.DOUBLE}) {
             INDArray z = Z.castTo(type);
             INDArray a = Nd4j.create(type, 2, 3);
-            Kernels.relu(z, a);
+            ReluKernels.relu(z, a);
             assertArrayEquals(new float[] {0, 0.25f, 3, 2, 0, 0}, floats(a), 0, type.toString());
             INDArray d = Nd4j.create(type, 2, 3);
-            Kernels.reluBackward(z, g.castTo(type), d);
+            ReluKernels.reluBackward(z, g.castTo(type), d);
             assertArrayEquals(new float[] {0, 20, 30, 40, 0, 0}, floats(d), 0, type.toString());
         }
     }
@@ -94,9 +94,9 @@ class KernelsTest {
         INDArray y = Nd4j.create(new double[][] {{0, 0, 1}, {1, 0, 0}});
         float[] expected = floats(Transforms.softmax(Z, true).subi(y).divi(2));
         INDArray f = Nd4j.create(DataType.FLOAT, 2, 3);
-        Kernels.softmaxCrossEntropyGradient(Z.castTo(DataType.FLOAT), y.castTo(DataType.FLOAT), f);
+        SoftmaxKernels.softmaxCrossEntropyGradient(Z.castTo(DataType.FLOAT), y.castTo(DataType.FLOAT), f);
         INDArray d = Nd4j.create(DataType.DOUBLE, 2, 3);
-        Kernels.softmaxCrossEntropyGradient(Z, y, d);
+        SoftmaxKernels.softmaxCrossEntropyGradient(Z, y, d);
         assertArrayEquals(expected, floats(f), 1e-7f);
         assertArrayEquals(expected, floats(d), 1e-7f);
     }
@@ -105,7 +105,7 @@ class KernelsTest {
     void softmaxCrossEntropyGradientIsStableForHugeLogits() {
         INDArray z = Nd4j.create(new float[][] {{1000, -1000}});
         INDArray g = Nd4j.create(DataType.FLOAT, 1, 2);
-        Kernels.softmaxCrossEntropyGradient(z, Nd4j.create(new float[][] {{0, 1}}), g);
+        SoftmaxKernels.softmaxCrossEntropyGradient(z, Nd4j.create(new float[][] {{0, 1}}), g);
         assertArrayEquals(new float[] {1, -1}, floats(g), 0);
     }
 
@@ -113,7 +113,7 @@ class KernelsTest {
     void largeFloatArraysTakeTheNd4jPathWithTheSameResult() {
         INDArray z = Nd4j.randn(DataType.FLOAT, 400, 400);
         INDArray viaNd4j = Nd4j.create(DataType.FLOAT, 400, 400);
-        Kernels.relu(z, viaNd4j);
+        ReluKernels.relu(z, viaNd4j);
         assertArrayEquals(floats(Transforms.relu(z, true)), floats(viaNd4j), 0);
     }
 
@@ -123,7 +123,7 @@ class KernelsTest {
             Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, 7f, -7f});
         INDArray g = Nd4j.createFromArray(new float[] {1, 2, 3, 4, 5, 6, 7, 8});
         INDArray d = Nd4j.create(DataType.FLOAT, 8);
-        Kernels.reluBackward(z, g, d);
+        ReluKernels.reluBackward(z, g, d);
         assertArrayEquals(new float[] {0, 0, 3, 0, 5, 0, 7, 0}, floats(d), 0);
     }
 
@@ -133,10 +133,10 @@ class KernelsTest {
         INDArray m = Nd4j.randn(DataType.DOUBLE, 50, 300);
         INDArray row = Nd4j.randn(DataType.DOUBLE, 1, 300);
         INDArray f = m.castTo(DataType.FLOAT);
-        Kernels.addRowVector(f, row.castTo(DataType.FLOAT));
+        BiasKernels.addRowVector(f, row.castTo(DataType.FLOAT));
         assertArrayEquals(floats(m.addRowVector(row)), floats(f), 1e-6f);
         INDArray sums = Nd4j.create(DataType.FLOAT, 1, 300);
-        Kernels.columnSums(m.castTo(DataType.FLOAT), sums);
+        BiasKernels.columnSums(m.castTo(DataType.FLOAT), sums);
         assertArrayEquals(floats(m.sum(true, 0)), floats(sums), 1e-4f);
     }
 
@@ -145,11 +145,11 @@ class KernelsTest {
         INDArray a = Nd4j.randn(DataType.FLOAT, 70, 90);
         INDArray b = Nd4j.randn(DataType.FLOAT, 70, 90);
         INDArray into = Nd4j.create(DataType.FLOAT, 70, 90);
-        Kernels.multiply(a, b, into);
+        DropoutKernels.multiply(a, b, into);
         assertArrayEquals(floats(a.mul(b)), floats(into), 0);
         INDArray ad = a.castTo(DataType.DOUBLE);
         INDArray viaNd4j = Nd4j.create(DataType.DOUBLE, 70, 90);
-        Kernels.multiply(ad, b.castTo(DataType.DOUBLE), viaNd4j);
+        DropoutKernels.multiply(ad, b.castTo(DataType.DOUBLE), viaNd4j);
         assertArrayEquals(floats(a.mul(b)), floats(viaNd4j), 1e-6f);
     }
 
@@ -158,10 +158,10 @@ class KernelsTest {
         INDArray x = Nd4j.rand(DataType.FLOAT, 30, 101);
         INDArray maskF = Nd4j.create(DataType.FLOAT, 30, 101);
         INDArray outF = Nd4j.create(DataType.FLOAT, 30, 101);
-        Kernels.dropout(x, maskF, outF, 0.3, new SplittableRandom(5));
+        DropoutKernels.dropout(x, maskF, outF, 0.3, new SplittableRandom(5));
         INDArray maskD = Nd4j.create(DataType.DOUBLE, 30, 101);
         INDArray outD = Nd4j.create(DataType.DOUBLE, 30, 101);
-        Kernels.dropout(x.castTo(DataType.DOUBLE), maskD, outD, 0.3, new SplittableRandom(5));
+        DropoutKernels.dropout(x.castTo(DataType.DOUBLE), maskD, outD, 0.3, new SplittableRandom(5));
         assertArrayEquals(floats(maskD), floats(maskF), 0);
         assertArrayEquals(floats(x.mul(maskF)), floats(outF), 0);
         assertArrayEquals(floats(outD), floats(outF), 1e-6f);
@@ -173,7 +173,7 @@ class KernelsTest {
         int n = 400_000;
         INDArray x = Nd4j.ones(DataType.FLOAT, 1, n);
         INDArray mask = Nd4j.create(DataType.FLOAT, 1, n);
-        Kernels.dropout(x, mask, Nd4j.create(DataType.FLOAT, 1, n), 0.2, new SplittableRandom(9));
+        DropoutKernels.dropout(x, mask, Nd4j.create(DataType.FLOAT, 1, n), 0.2, new SplittableRandom(9));
         float[] m = floats(mask);
         long kept = 0;
         long bothKept = 0;
@@ -198,7 +198,7 @@ class KernelsTest {
         INDArray vf = Nd4j.zeros(DataType.FLOAT, 3);
         double lr = 0.01, b1 = 0.9, b2 = 0.999, eps = 1e-8;
         for (int t = 1; t <= 3; t++) {
-            assertTrue(Kernels.adam(values, gradients, mf, vf, lr, b1, b2, eps, t));
+            assertTrue(AdamKernel.adam(values, gradients, mf, vf, lr, b1, b2, eps, t));
             for (int i = 0; i < 3; i++) {
                 m[i] = b1 * m[i] + (1 - b1) * g[i];
                 v[i] = b2 * v[i] + (1 - b2) * g[i] * g[i];
@@ -222,10 +222,10 @@ class KernelsTest {
         INDArray w2 = w1.dup();
         INDArray m1 = Nd4j.zeros(DataType.FLOAT, n);
         INDArray v1 = Nd4j.zeros(DataType.FLOAT, n);
-        assertTrue(Kernels.adam(w1, g, m1, v1, 1e-3, 0.9, 0.999, 1e-8, 1));
+        assertTrue(AdamKernel.adam(w1, g, m1, v1, 1e-3, 0.9, 0.999, 1e-8, 1));
         // The same update element by element on a short copy of the tail, which takes one thread.
         INDArray tail = w2.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(n - 5, n)).dup();
-        assertTrue(Kernels.adam(tail, g.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(n - 5, n)).dup(),
+        assertTrue(AdamKernel.adam(tail, g.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(n - 5, n)).dup(),
                 Nd4j.zeros(DataType.FLOAT, 5), Nd4j.zeros(DataType.FLOAT, 5), 1e-3, 0.9, 0.999, 1e-8, 1));
         assertArrayEquals(floats(tail), floats(w1.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(n - 5, n))), 0);
     }
@@ -233,7 +233,7 @@ class KernelsTest {
     @Test
     void adamDeclinesDoubleVectorsSoTheCallerUsesNd4j() {
         INDArray d = Nd4j.zeros(DataType.DOUBLE, 3);
-        assertFalse(Kernels.adam(d, d, d, d, 0.1, 0.9, 0.999, 1e-8, 1));
+        assertFalse(AdamKernel.adam(d, d, d, d, 0.1, 0.9, 0.999, 1e-8, 1));
     }
 
     @Test
@@ -241,13 +241,13 @@ class KernelsTest {
         INDArray z = Nd4j.randn(DataType.FLOAT, 200, 100);
         INDArray g = Nd4j.randn(DataType.FLOAT, 200, 100);
         INDArray big = Nd4j.create(DataType.FLOAT, 200, 100);
-        Kernels.reluBackward(z, g, big);
+        ReluKernels.reluBackward(z, g, big);
         INDArray expected = g.mul(z.gt(0).castTo(DataType.FLOAT));
         assertArrayEquals(floats(expected), floats(big), 0);
         INDArray sums = Nd4j.create(DataType.FLOAT, 1, 100);
-        Kernels.columnSums(g, sums);
+        BiasKernels.columnSums(g, sums);
         assertArrayEquals(floats(g.sum(0)), floats(sums), 1e-4f);
-        Kernels.columnSums(g.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 150),
+        BiasKernels.columnSums(g.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 150),
                 org.nd4j.linalg.indexing.NDArrayIndex.all()), sums);
         assertArrayEquals(floats(g.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 150),
                 org.nd4j.linalg.indexing.NDArrayIndex.all()).sum(0)), floats(sums), 1e-4f);

@@ -1,0 +1,139 @@
+package io.github.nn4j.kernels;
+
+import java.nio.FloatBuffer;
+import java.util.SplittableRandom;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Inverted dropout's mask and the element-wise product its backward pass needs, on the
+ * {@link KernelPath} rule.
+ */
+public final class DropoutKernels {
+
+    /** 2³²/φ, the multiplier that spreads consecutive unit numbers over the hash's input. */
+    private static final int GOLDEN = 0x9E3779B9;
+
+    /** {@code i·GOLDEN} for every index of a chunk, so that the dropout hash loop vectorizes. */
+    private static final int[] UNIT_OFFSETS = new int[KernelPath.CHUNK];
+
+    static {
+        for (int i = 0; i < KernelPath.CHUNK; i++) {
+            UNIT_OFFSETS[i] = i * GOLDEN;
+        }
+    }
+
+    /** Per-thread scratch of the dropout mask: 1 for a kept unit, 0 for a dropped one. */
+    private static final ThreadLocal<int[]> KEPT = ThreadLocal.withInitial(() -> new int[KernelPath.CHUNK]);
+
+    private DropoutKernels() {
+    }
+
+    /**
+     * Inverted dropout: draws a fresh mask, {@code 0} with probability {@code p} and
+     * {@code 1/(1 − p)} otherwise, into {@code mask}, and writes {@code output = input ⊙ mask}.
+     *
+     * <p>Unit {@code i} is kept when the top 24 bits of {@code hash(key + i·φ)} are at least
+     * {@code p·2²⁴}, where {@code key} is one draw from {@code random} and the hash is
+     * MurmurHash3's 32-bit finalizer: counter-based like PyTorch's Philox, so every unit's draw is
+     * independent of how the array is split, and the loop has no branch and vectorizes. The same
+     * generator state gives the same mask whatever the data type.
+     *
+     * @param input  the layer's input
+     * @param mask   same shape, overwritten with the mask
+     * @param output same shape, overwritten; may be {@code input}
+     * @param p      the drop probability, in [0, 1)
+     * @param random the generator the mask's key is drawn from, advanced by one draw
+     */
+    public static void dropout(INDArray input, INDArray mask, INDArray output, double p, SplittableRandom random) {
+        int dropBelow = (int) Math.round(p * (1 << 24));
+        float scale = (float) (1 / (1 - p));
+        int key = random.nextInt();
+        if (KernelPath.isFloatBlock(input) && KernelPath.isFloatBlock(mask) && KernelPath.isFloatBlock(output)) {
+            FloatBuffer x = KernelPath.floats(input);
+            FloatBuffer mb = KernelPath.floats(mask);
+            FloatBuffer y = KernelPath.floats(output);
+            float[][] scratch = KernelPath.scratch();
+            float[] xs = scratch[0];
+            float[] ms = scratch[1];
+            for (int start = 0, n = (int) input.length(); start < n; start += KernelPath.CHUNK) {
+                int length = Math.min(KernelPath.CHUNK, n - start);
+                fillMask(ms, start, length, key, dropBelow, scale);
+                x.get(start, xs, 0, length);
+                for (int i = 0; i < length; i++) {
+                    xs[i] *= ms[i];
+                }
+                mb.put(start, ms, 0, length);
+                y.put(start, xs, 0, length);
+            }
+            return;
+        }
+        int n = Math.toIntExact(input.length());
+        double[] values = new double[n];
+        double keptValue = 1 / (1 - p);
+        int[] kept = KEPT.get();
+        for (int start = 0; start < n; start += KernelPath.CHUNK) {
+            int length = Math.min(KernelPath.CHUNK, n - start);
+            keptUnits(kept, start, length, key, dropBelow);
+            for (int i = 0; i < length; i++) {
+                values[start + i] = kept[i] * keptValue;
+            }
+        }
+        mask.assign(Nd4j.create(values, input.shape(), 'c'));
+        input.mul(mask, output);
+    }
+
+    /** Writes the float mask values of units {@code unit … unit+length−1} into {@code into[0 … length−1]}. */
+    private static void fillMask(float[] into, int unit, int length, int key, int dropBelow, float scale) {
+        int[] kept = KEPT.get();
+        keptUnits(kept, unit, length, key, dropBelow);
+        // A separate loop: the int hash vectorizes, the int-to-float conversion does not (JDK 17).
+        for (int i = 0; i < length; i++) {
+            into[i] = kept[i] * scale;
+        }
+    }
+
+    /** {@code kept[i] = 1} when unit {@code unit + i} is kept, else 0, for {@code i < length}. */
+    private static void keptUnits(int[] kept, int unit, int length, int key, int dropBelow) {
+        int chunkKey = key + unit * GOLDEN;
+        for (int i = 0; i < length; i++) {
+            int h = chunkKey + UNIT_OFFSETS[i];
+            h ^= h >>> 16;
+            h *= 0x85EBCA6B;
+            h ^= h >>> 13;
+            h *= 0xC2B2AE35;
+            h ^= h >>> 16;
+            kept[i] = 1 + (((h >>> 8) - dropBelow) >> 31);       // 1 when the top 24 bits are ≥ dropBelow
+        }
+    }
+
+    /**
+     * {@code into = a ⊙ b} element-wise.
+     *
+     * @param a    any shape
+     * @param b    the same shape
+     * @param into the same shape, overwritten; may be {@code a} or {@code b}
+     */
+    public static void multiply(INDArray a, INDArray b, INDArray into) {
+        if (!KernelPath.javaPath(a, b, into)) {
+            a.mul(b, into);
+            return;
+        }
+        FloatBuffer x = KernelPath.floats(a);
+        FloatBuffer y = KernelPath.floats(b);
+        FloatBuffer z = KernelPath.floats(into);
+        float[][] scratch = KernelPath.scratch();
+        float[] xs = scratch[0];
+        float[] ys = scratch[1];
+        for (int start = 0, n = (int) a.length(); start < n; start += KernelPath.CHUNK) {
+            int length = Math.min(KernelPath.CHUNK, n - start);
+            x.get(start, xs, 0, length);
+            y.get(start, ys, 0, length);
+            for (int i = 0; i < length; i++) {
+                xs[i] *= ys[i];
+            }
+            z.put(start, xs, 0, length);
+        }
+    }
+
+}
