@@ -33,7 +33,7 @@ public final class Softmax implements ShapePreserving {
 
     @Override
     public String typeName() {
-        return "softmax";
+        return LayerType.SOFTMAX.typeName();
     }
 
 
@@ -52,13 +52,7 @@ public final class Softmax implements ShapePreserving {
 
     @Override
     public INDArray backward(INDArray outputGradient, boolean needInputGradient) {
-        if (lastInput == null) {
-            throw new IllegalStateException(this + ": backward needs a forward pass in TRAIN mode first");
-        }
-        if (!outputGradient.equalShapes(output)) {
-            throw new IllegalArgumentException(this + " expects an output gradient of shape " + Shapes.of(output)
-                    + ", got " + Shapes.of(outputGradient));
-        }
+        BackwardCheck.check(this, output, outputGradient);
         if (!needInputGradient) {
             return null;
         }
