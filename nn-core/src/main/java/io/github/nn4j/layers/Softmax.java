@@ -3,9 +3,9 @@ package io.github.nn4j.layers;
 import io.github.nn4j.base.Buffers;
 import io.github.nn4j.base.Mode;
 import io.github.nn4j.base.Shapes;
+import io.github.nn4j.kernels.SoftmaxKernels;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.transforms.custom.SoftMax;
 import org.nd4j.linalg.api.ops.impl.transforms.gradient.SoftmaxBp;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -46,7 +46,7 @@ public final class Softmax implements ShapePreserving {
             output = result;
             lastInput = input;
         }
-        Nd4j.exec(new SoftMax(input, result, 1));
+        SoftmaxKernels.softmax(input, result);
         return result;
     }
 
