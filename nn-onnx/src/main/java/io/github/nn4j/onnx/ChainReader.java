@@ -23,6 +23,10 @@ final class ChainReader {
     static final String SUPPORTED = "Gemm, MatMul (+ Add), Relu, Sigmoid, Tanh, LeakyRelu, Elu, Softplus, Softmax, "
             + "Identity, Dropout, Flatten, and GreaterOrEqual + Cast/Where as written for Step and Sign";
 
+    /** The operators a link can start with. */
+    private static final Set<String> FIRST_OPS = Set.of("Gemm", "MatMul", "Relu", "Sigmoid", "Tanh", "LeakyRelu",
+            "Elu", "Softplus", "Softmax", "Identity", "Dropout", "Flatten", "GreaterOrEqual");
+
     private final GraphProto graph;
     private final String source;
 
@@ -114,6 +118,11 @@ final class ChainReader {
             NodeProto node = nodes.get(i);
             NodeProto next = i + 1 < nodes.size() ? nodes.get(i + 1) : null;
             try {
+                if (!FIRST_OPS.contains(node.getOpType())) {
+                    throw new ImportProblem("nn4j has no layer for operator " + node.getOpType()
+                            + (node.getOpType().equals("Constant") ? " (weights must be stored as initializers)" : "")
+                            + "; it reads " + SUPPORTED);
+                }
                 if (node.getInputCount() == 0 || !node.getInput(0).equals(current)) {
                     throw new ImportProblem("does not read '" + current + "', the value before it, as its first input; "
                             + "nn4j reads a chain of operators, each reading the one before");
@@ -123,10 +132,6 @@ final class ChainReader {
                     case "MatMul" -> dense.matMul(node, next, width);
                     default -> elementwise.read(node, next, width);
                 };
-                if (link == null) {
-                    throw new ImportProblem("nn4j has no layer for operator " + node.getOpType() + "; it reads "
-                            + SUPPORTED);
-                }
                 boolean last = i + link.nodes() == nodes.size();
                 int reads = index.reads(link.output());
                 if (last ? !link.output().equals(output) || reads != 1 : reads != 1) {

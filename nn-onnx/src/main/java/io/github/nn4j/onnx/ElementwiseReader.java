@@ -38,8 +38,7 @@ final class ElementwiseReader {
     }
 
     /**
-     * Reads the node (and, for GreaterOrEqual, the next one) starting a link, or returns null when
-     * its operator is none of these.
+     * Reads the node (and, for GreaterOrEqual, the next one) starting a link.
      *
      * @param node  the node
      * @param next  the node after it, or null
@@ -59,7 +58,7 @@ final class ElementwiseReader {
             case "Dropout" -> dropout(node, width);
             case "Flatten" -> flatten(node, width);
             case "GreaterOrEqual" -> threshold(node, next, width);
-            default -> null;
+            default -> throw new IllegalStateException("not an element-wise operator: " + op);
         };
     }
 
@@ -138,6 +137,10 @@ final class ElementwiseReader {
 
     /** GreaterOrEqual(x, 0) followed by Cast (step) or by Where(·, 1, −1) (sign). */
     private Link threshold(NodeProto node, NodeProto next, long width) {
+        if (index.opset() < 12) {
+            throw new ImportProblem("GreaterOrEqual does not exist before opset 12; this model uses opset "
+                    + index.opset());
+        }
         new Attributes(node, Set.of());
         Arity.require(node, 2, 2, 1);
         if (index.weights(node.getInput(1), "threshold").length() != 1
