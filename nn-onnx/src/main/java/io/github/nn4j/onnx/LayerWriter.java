@@ -10,19 +10,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Writes one nn4j layer as ONNX nodes that compute the same values as its inference pass:
- *
- * <pre>
- * dense       Gemm(x, W, b)                        W [in, out] as stored, b [1, out]
- * relu        Relu            sigmoid  Sigmoid     tanh  Tanh      softplus  Softplus
- * leaky_relu  LeakyRelu(alpha = slope)             elu   Elu(alpha)
- * softmax     Softmax(axis = 1)                    identity  Identity
- * dropout     Dropout(x, ratio = p), float64 ratio, no training_mode: the identity at inference
- * step        Cast(GreaterOrEqual(x, 0))           1 where x ≥ 0 (so also at 0 and −0), else 0
- * sign        Where(GreaterOrEqual(x, 0), 1, −1)   +1 where x ≥ 0, else −1
- * </pre>
- *
- * An {@code ActivationLayer} around a built-in activation is written like the named layer.
+ * Writes one nn4j layer as ONNX nodes that compute the same values as its inference pass, in the
+ * forms tabled in {@link OnnxExport}; nodes and intermediate values are named after the layer
+ * ({@code step0}, {@code step0.non_negative}, {@code step0.cast}, ...).
  */
 final class LayerWriter {
 

@@ -27,11 +27,24 @@ import org.nd4j.linalg.api.buffer.DataType;
  * OnnxExport.write(Path.of("model.onnx"), model, normalizer);   // takes raw features
  * }</pre>
  *
- * <p>How each layer is written: see {@link OnnxImport} for the table; {@code OnnxImport.read} of
- * the written file gives back bitwise the same parameters and predictions. A layer type of your
- * own has no ONNX form and is rejected. Note that ONNX Runtime's CPU provider implements
- * {@code Elu}, {@code LeakyRelu} and {@code Softplus} for float32 only, so a float64 model with
- * those layers is valid ONNX that runs there only once converted to float32.
+ * <p>How each layer is written (in opset {@value #OPSET}; {@code OnnxImport.read} of the file gives
+ * back bitwise the same parameters and predictions):
+ * <pre>
+ * Dense        Gemm(x, W, b), W [in, out] as stored (transB = 0), b [1, out]
+ * ReLU, Sigmoid, Tanh, Softplus, Identity   Relu, Sigmoid, Tanh, Softplus, Identity
+ * LeakyReLU    LeakyRelu(alpha = slope)     ELU   Elu(alpha)
+ * Softmax      Softmax(axis = 1)
+ * Dropout      Dropout(x, ratio = p as a float64 scalar), no training_mode: the identity at inference
+ * Step         Cast(GreaterOrEqual(x, 0), to = the model's type): 1 where x ≥ 0 (also at 0 and −0), else 0
+ * Sign         Where(GreaterOrEqual(x, 0), 1, −1): +1 where x ≥ 0, else −1
+ * normalizer   Mul(Sub(x, normalizer.shift), normalizer.scale), first, when one is given
+ * </pre>
+ * An {@code ActivationLayer} around a built-in activation is written like the named layer. ONNX
+ * attributes are float32, so the exact double of a LeakyReLU slope or ELU alpha also goes into
+ * the node's doc string for the way back. A layer type of your own has no ONNX form and is
+ * rejected. ONNX Runtime's CPU provider implements {@code Elu} and {@code Softplus} for float32
+ * only, so a float64 model with those layers is valid ONNX that runs there only once converted
+ * to float32.
  */
 public final class OnnxExport {
 
