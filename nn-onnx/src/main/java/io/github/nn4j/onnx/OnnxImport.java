@@ -47,9 +47,11 @@ import org.nd4j.linalg.api.buffer.DataType;
  * is an {@link OnnxFormatException} naming the node, its operator and the reason: nn4j never
  * returns a model that computes something other than the file.
  *
- * <p>The file is untrusted: it is read whole (up to 2 GiB), protobuf nesting is limited, and
- * every tensor's declared size is checked against the bytes present before memory is given to
- * it, so reading takes memory in proportion to the file's size.
+ * <p>The file is untrusted: it is read whole (up to 2 GiB); before protobuf builds anything, a walk
+ * of its wire format (without recursion) caps the nesting and refuses a file whose parsed form
+ * would take more than about four times its size (many empty nodes packed into few bytes, say);
+ * and every tensor's declared size is checked against the bytes present before memory is given
+ * to it. Reading therefore takes memory in proportion to the file's size.
  */
 public final class OnnxImport {
 
@@ -129,6 +131,11 @@ public final class OnnxImport {
     private static ModelProto parse(byte[] bytes, String source) throws OnnxFormatException {
         if (bytes.length == 0) {
             throw new OnnxFormatException(source, "is empty");
+        }
+        try {
+            WireBudget.check(bytes);
+        } catch (ImportProblem problem) {
+            throw new OnnxFormatException(source, null, null, problem.getMessage(), problem);
         }
         CodedInputStream in = CodedInputStream.newInstance(bytes);
         in.enableAliasing(true);

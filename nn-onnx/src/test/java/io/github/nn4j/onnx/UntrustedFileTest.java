@@ -140,7 +140,18 @@ class UntrustedFileTest {
             graph = field(1, node);                              // GraphProto.node
         }
         byte[] model = concat(MLP.toBuilder().clearGraph().build().toByteArray(), field(7, graph));
-        assertRejected(model, null, null, "truncated or corrupt");
+        assertRejected(model, null, null, "nests messages more than " + ImportLimits.MAX_NESTING + " deep");
+        // Unknown fields nest too, as groups: field 99 opened 100,000 times, then closed as often.
+        byte[] open = varint(99 << 3 | 3);
+        byte[] close = varint(99 << 3 | 4);
+        java.io.ByteArrayOutputStream groups = new java.io.ByteArrayOutputStream();
+        for (int i = 0; i < 100_000; i++) {
+            groups.writeBytes(open);
+        }
+        for (int i = 0; i < 100_000; i++) {
+            groups.writeBytes(close);
+        }
+        assertRejected(concat(MLP.toByteArray(), groups.toByteArray()), null, null, "nests messages more than");
     }
 
     /** A length-delimited protobuf field. */
@@ -165,6 +176,21 @@ class UntrustedFileTest {
             out.writeBytes(part);
         }
         return out.toByteArray();
+    }
+
+    @Test
+    void millionsOfEmptyNodesInAFewBytesAreRefusedBeforeParsing() {
+        byte[] emptyNode = field(1, new byte[0]);                // GraphProto.node, 2 bytes each
+        byte[] nodes = new byte[emptyNode.length * 2_000_000];
+        for (int i = 0; i < nodes.length; i += emptyNode.length) {
+            System.arraycopy(emptyNode, 0, nodes, i, emptyNode.length);
+        }
+        byte[] model = concat(MLP.toBuilder().clearGraph().build().toByteArray(), field(7, nodes));
+        ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long before = threads.getCurrentThreadAllocatedBytes();
+        assertRejected(model, null, null, "packs too many fields into too few bytes");
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+        assertTrue(allocated < (32L << 20), "allocated " + allocated + " bytes for a " + model.length + "-byte file");
     }
 
     @Test
