@@ -5,6 +5,7 @@ import io.github.nn4j.onnx.proto.NodeProto;
 import io.github.nn4j.onnx.proto.TensorProto;
 import io.github.nn4j.onnx.proto.ValueInfoProto;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -98,9 +99,13 @@ final class GraphIndex {
     INDArray weights(String name, String role) {
         INDArray array = TensorReader.decode(constant(name, role));
         if (array.dataType() != dataType) {
-            throw new ImportProblem("its " + role + " '" + name + "' is " + array.dataType().name().toLowerCase()
-                    + " but the model's input is " + dataType.name().toLowerCase() + "; nn4j needs one type");
+            throw new ImportProblem("its " + role + " '" + name + "' is " + lower(array.dataType())
+                    + " but the model's input is " + lower(dataType) + "; nn4j needs one type");
         }
         return array;
+    }
+
+    private static String lower(DataType type) {
+        return type.name().toLowerCase(Locale.ROOT);
     }
 }
