@@ -2,6 +2,7 @@ package io.github.nn4j.onnx;
 
 import io.github.nn4j.onnx.proto.GraphProto;
 import io.github.nn4j.onnx.proto.NodeProto;
+import io.github.nn4j.onnx.proto.TensorProto;
 import io.github.nn4j.onnx.proto.TensorShapeProto;
 import io.github.nn4j.onnx.proto.TypeProto;
 import io.github.nn4j.onnx.proto.ValueInfoProto;
@@ -59,10 +60,10 @@ final class ChainReader {
     DataType dataType(ValueInfoProto input) throws OnnxFormatException {
         TypeProto type = input.getType();
         int element = type.hasTensorType() ? type.getTensorType().getElemType() : -1;
-        if (element == io.github.nn4j.onnx.proto.TensorProto.DataType.FLOAT_VALUE) {
+        if (element == TensorProto.DataType.FLOAT_VALUE) {
             return DataType.FLOAT;
         }
-        if (element == io.github.nn4j.onnx.proto.TensorProto.DataType.DOUBLE_VALUE) {
+        if (element == TensorProto.DataType.DOUBLE_VALUE) {
             return DataType.DOUBLE;
         }
         throw fail("input '" + input.getName() + "' is " + (element < 0 ? "not a tensor"

@@ -14,8 +14,11 @@ import io.github.nn4j.layers.Step;
 import io.github.nn4j.layers.Tanh;
 import io.github.nn4j.onnx.proto.NodeProto;
 import io.github.nn4j.onnx.proto.TensorProto;
+import java.util.Arrays;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Reads the shape-preserving operators into nn4j layers:
@@ -143,8 +146,7 @@ final class ElementwiseReader {
         }
         new Attributes(node, Set.of());
         Arity.require(node, 2, 2, 1);
-        if (index.weights(node.getInput(1), "threshold").length() != 1
-                || TensorReader.scalar(index.constant(node.getInput(1), "threshold")) != 0.0) {
+        if (constantNumber(node.getInput(1), "threshold") != 0.0) {
             throw new ImportProblem("compares with '" + node.getInput(1) + "', not with 0; nn4j reads "
                     + "GreaterOrEqual(x, 0) as the start of a Step or Sign");
         }
@@ -160,12 +162,22 @@ final class ElementwiseReader {
         }
     }
 
+    /** A stored single number of the model's element type. */
+    private double constantNumber(String name, String role) {
+        INDArray value = index.weights(name, role);
+        if (value.length() != 1) {
+            throw new ImportProblem("its " + role + " '" + name + "' should hold one number, but has shape "
+                    + Arrays.toString(value.shape()));
+        }
+        return value.getDouble(0);
+    }
+
     private Layer thresholdLayer(NodeProto next) {
         if (next.getOpType().equals("Cast")) {
             Attributes attributes = new Attributes(next, Set.of("to", "saturate"));
             Arity.require(next, 1, 1, 1);
             long to = attributes.intValue("to", -1);
-            int wanted = index.dataType() == org.nd4j.linalg.api.buffer.DataType.DOUBLE
+            int wanted = index.dataType() == DataType.DOUBLE
                     ? TensorProto.DataType.DOUBLE_VALUE : TensorProto.DataType.FLOAT_VALUE;
             if (to != wanted) {
                 throw new ImportProblem("casts to " + TensorReader.typeName((int) to) + ", not to the model's "
@@ -176,10 +188,8 @@ final class ElementwiseReader {
         if (next.getOpType().equals("Where")) {
             new Attributes(next, Set.of());
             Arity.require(next, 3, 3, 1);
-            double high = TensorReader.scalar(index.constant(next.getInput(1), "value where true"));
-            double low = TensorReader.scalar(index.constant(next.getInput(2), "value where false"));
-            index.weights(next.getInput(1), "value where true");
-            index.weights(next.getInput(2), "value where false");
+            double high = constantNumber(next.getInput(1), "value where true");
+            double low = constantNumber(next.getInput(2), "value where false");
             if (high == 1 && low == -1) {
                 return new Sign();
             }

@@ -4,6 +4,7 @@ import com.google.protobuf.ByteString;
 import io.github.nn4j.onnx.proto.TensorProto;
 import java.nio.ByteOrder;
 import java.util.Arrays;
+import java.util.Locale;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -139,6 +140,6 @@ final class TensorReader {
     /** A readable name for an ONNX element type number. */
     static String typeName(int type) {
         TensorProto.DataType known = TensorProto.DataType.forNumber(type);
-        return known == null ? "element type " + type : known.name().toLowerCase(java.util.Locale.ROOT);
+        return known == null ? "element type " + type : known.name().toLowerCase(Locale.ROOT);
     }
 }
