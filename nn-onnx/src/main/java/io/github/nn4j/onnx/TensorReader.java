@@ -5,7 +5,6 @@ import io.github.nn4j.onnx.proto.TensorProto;
 import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.Locale;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
