@@ -1,0 +1,45 @@
+package io.github.nn4j.onnx;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.nn4j.base.Mode;
+import io.github.nn4j.layers.Dense;
+import io.github.nn4j.layers.ShapePreserving;
+import io.github.nn4j.model.Sequential;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/** A layer type nn4j does not know has no ONNX form: export refuses it, naming the layer. */
+class ExportRejectionTest {
+
+    /** A user's own layer: doubles its input. */
+    private static final class Twice implements ShapePreserving {
+        @Override
+        public String typeName() {
+            return "twice";
+        }
+
+        @Override
+        public INDArray forward(INDArray input, Mode mode) {
+            return input.mul(2);
+        }
+
+        @Override
+        public INDArray backward(INDArray outputGradient, boolean needInputGradient) {
+            return needInputGradient ? outputGradient.mul(2) : null;
+        }
+
+        @Override
+        public String toString() {
+            return "Twice()";
+        }
+    }
+
+    @Test
+    void layerOfAnUnknownTypeIsRefusedNamingIt() {
+        Sequential model = new Sequential(new Dense(3, 2), new Twice());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> OnnxExport.toBytes(model));
+        assertTrue(e.getMessage().contains("layer 'twice0' Twice() (type 'twice') has no ONNX form"), e.getMessage());
+    }
+}
