@@ -1,9 +1,11 @@
 package io.github.nn4j.activations;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.transforms.comparison.CompareAndReplace;
 import org.nd4j.linalg.api.ops.impl.transforms.gradient.SoftPlusBp;
 import org.nd4j.linalg.api.ops.impl.transforms.strict.SoftPlus;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.conditions.Conditions;
 
 /** {@code ln(1 + e^z)}; derivative {@code σ(z)}. */
 final class SoftplusFunction extends BuiltInFunction {
@@ -17,6 +19,9 @@ final class SoftplusFunction extends BuiltInFunction {
     @Override
     public void forward(INDArray input, INDArray output) {
         Nd4j.exec(new SoftPlus(input, output));
+        // ND4J computes ln(1 + e^z) as written, which overflows where e^z does (z ≳ 89 in float,
+        // ≳ 710 in double); there ln(1 + e^z) = z to the last bit.
+        Nd4j.exec(new CompareAndReplace(output, input, output, Conditions.isInfinite()));
     }
 
     @Override

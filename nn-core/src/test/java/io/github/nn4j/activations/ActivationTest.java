@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import org.junit.jupiter.api.Test;
 
 class ActivationTest {
@@ -40,6 +43,21 @@ class ActivationTest {
         assertEquals(1.0, Activation.sigmoid().value(1000), 0);
         assertEquals(1000.0, Activation.softplus().value(1000), 0);
         assertEquals(0.0, Activation.softplus().value(-1000), 1e-300);
+    }
+
+    @Test
+    void softplusOfArraysNeverOverflowsInFloatOrDouble() {
+        double[] points = {-1000, -20, -1, 0, 1, 20, 88, 89, 100, 1000, 3e38};
+        for (DataType type : List.of(DataType.FLOAT, DataType.DOUBLE)) {
+            INDArray input = Nd4j.create(points, new long[] {1, points.length}, 'c').castTo(type);
+            INDArray output = Nd4j.createUninitialized(type, 1, points.length);
+            Activation.softplus().forward(input, output);
+            for (int i = 0; i < points.length; i++) {
+                double expected = Activation.softplus().value(input.getDouble(0, i));
+                assertEquals(expected, output.getDouble(0, i), Math.max(1e-8, Math.abs(expected) * 1e-6),
+                        type + " softplus(" + points[i] + ")");
+            }
+        }
     }
 
     @Test
