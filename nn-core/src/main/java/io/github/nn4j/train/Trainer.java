@@ -9,7 +9,6 @@ import io.github.nn4j.data.BatchIterator;
 import io.github.nn4j.data.DataSet;
 import io.github.nn4j.data.OneHot;
 import io.github.nn4j.io.Section;
-import io.github.nn4j.kernels.ThreadSettings;
 import io.github.nn4j.layers.Layer;
 import io.github.nn4j.losses.Loss;
 import io.github.nn4j.model.Sequential;
@@ -20,6 +19,7 @@ import io.github.nn4j.optim.Regularization;
 import io.github.nn4j.optim.Sgd;
 import io.github.nn4j.persist.ModelFile;
 import io.github.nn4j.persist.SavedModel;
+import io.github.nn4j.platform.Nn4jPlatform;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -217,7 +217,7 @@ public final class Trainer {
      *                               are then back at their values from the start of that epoch
      */
     public History fit(DataSet train, DataSet validation) {
-        ThreadSettings.warnOnceIfSpinning();
+        Nn4jPlatform.checkOnce();
         Meter.Task task = Meter.Task.of(loss, model.outputSize());
         Prepared training = prepare(train, task, "training");
         Prepared held = validation == null ? null : prepare(validation, task, "validation");
