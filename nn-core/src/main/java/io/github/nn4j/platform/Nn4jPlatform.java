@@ -114,10 +114,13 @@ public final class Nn4jPlatform {
         if (!current.enabled() || current.expectedKernel() == null || !CHECKED.compareAndSet(false, true)) {
             return;
         }
-        activeKernel().filter(active -> !active.equalsIgnoreCase(current.expectedKernel())).ifPresent(active ->
+        Optional<String> active = activeKernel();
+        active.filter(current.expectedKernel()::equalsIgnoreCase).ifPresent(kernel ->
+                LOG.debug("OpenBLAS runs its {} kernels ({})", kernel, current.kernelSource()));
+        active.filter(kernel -> !kernel.equalsIgnoreCase(current.expectedKernel())).ifPresent(kernel ->
                 LOG.warn("OpenBLAS runs its {} kernels, not {} ({}): ND4J's native libraries were loaded before nn4j's "
                         + "settings. Call io.github.nn4j.platform.Nn4jPlatform.init() before ND4J's first use, or start "
-                        + "the JVM with OPENBLAS_CORETYPE={} in its environment.", active, current.expectedKernel(),
+                        + "the JVM with OPENBLAS_CORETYPE={} in its environment.", kernel, current.expectedKernel(),
                         current.kernelSource(), current.expectedKernel()));
     }
 
