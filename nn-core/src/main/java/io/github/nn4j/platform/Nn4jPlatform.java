@@ -13,13 +13,15 @@ import org.slf4j.LoggerFactory;
  * the fastest OpenBLAS kernel family the CPU can safely run and sets {@code OMP_WAIT_POLICY=PASSIVE}
  * (idle OpenMP threads sleep instead of taking the cores from OpenBLAS).
  *
- * <p>It happens by itself: nn-core registers {@link Nd4jLoadHook} with ND4J's backend discovery,
+ * <p>It happens by itself (on Linux and macOS, where the C library's {@code setenv} is called
+ * through JNA): nn-core registers {@link Nd4jLoadHook} with ND4J's backend discovery,
  * which calls {@link #init()} while ND4J initialises and before it loads anything native. There
  * is nothing to call and no precondition, as long as nn-core is on the class path of the class
  * loader ND4J uses. {@link #init()} is public for programs that load ND4J's native libraries by
  * another path than {@code Nd4j} (it must then run first).
  *
- * <p>The settings, all optional (see {@link PlatformPolicy} for the rules):
+ * <p>The settings, all optional, are system properties read once when ND4J initialises: pass
+ * them to the JVM as {@code -D} options (see {@link PlatformPolicy} for the rules):
  * <ul>
  * <li>{@value #SWITCH_PROPERTY}{@code =off}: nn4j changes nothing and logs nothing.</li>
  * <li>{@value #CORETYPE_PROPERTY}{@code =auto}: nn4j's choice even where {@code OPENBLAS_CORETYPE}
@@ -67,6 +69,12 @@ public final class Nn4jPlatform {
         }
         decided.warnings().forEach(LOG::warn);
         if (decided.changes().isEmpty()) {
+            return decided;
+        }
+        String system = System.getProperty("os.name", "");
+        if (!system.startsWith("Linux") && !system.startsWith("Mac")) {
+            LOG.debug("nn4j sets native settings on Linux and macOS only; on {} set {} in the environment", system,
+                    decided.changesText());
             return decided;
         }
         if (OpenBlasInfo.nd4jNativesLoaded()) {

@@ -54,16 +54,24 @@ public final class PlatformPolicy {
         }
         List<EnvChange> changes = new ArrayList<>();
         BlasKernel best = BlasKernel.bestFor(cpu).orElse(null);
-        String[] kernel = kernel(cpu, best, blankToNull(environment.get(CORETYPE_VARIABLE)),
+        Choice kernel = kernel(cpu, best, blankToNull(environment.get(CORETYPE_VARIABLE)),
                 blankToNull(properties.get(Nn4jPlatform.CORETYPE_PROPERTY)), changes, warnings);
-        String[] wait = waitPolicy(blankToNull(environment.get(WAIT_POLICY_VARIABLE)),
+        Choice wait = waitPolicy(blankToNull(environment.get(WAIT_POLICY_VARIABLE)),
                 blankToNull(properties.get(Nn4jPlatform.WAIT_POLICY_PROPERTY)), changes, warnings);
-        return new PlatformPlan(true, cpu, best == null ? null : best.name(), kernel[0], kernel[1], wait[0], wait[1],
-                changes, warnings);
+        return new PlatformPlan(true, cpu, best == null ? null : best.name(), kernel.value(), kernel.source(),
+                wait.value(), wait.source(), changes, warnings);
     }
 
-    /** Returns {expected kernel or null, source}. */
-    private static String[] kernel(CpuInfo cpu, BlasKernel best, String fromEnvironment, String property,
+    /**
+     * One decided setting.
+     *
+     * @param value  the kernel or wait policy, or {@code null} where the native library decides
+     * @param source who chose it
+     */
+    private record Choice(String value, String source) {
+    }
+
+    private static Choice kernel(CpuInfo cpu, BlasKernel best, String fromEnvironment, String property,
                                    List<EnvChange> changes, List<String> warnings) {
         String propertyText = "-D" + Nn4jPlatform.CORETYPE_PROPERTY + "=" + property;
         if ("auto".equalsIgnoreCase(property)) {
@@ -73,7 +81,7 @@ public final class PlatformPolicy {
             if (fromEnvironment != null) {
                 changes.add(new EnvChange(CORETYPE_VARIABLE, null));
             }
-            return new String[] {null, "OpenBLAS's own detection, " + propertyText};
+            return new Choice(null, "OpenBLAS's own detection, " + propertyText);
         }
         if (property != null) {
             Optional<BlasKernel> named = BlasKernel.named(property);
@@ -91,7 +99,7 @@ public final class PlatformPolicy {
                 }
                 warnIfSlower(chosen, best, cpu, propertyText, "start the JVM with -D" + Nn4jPlatform.CORETYPE_PROPERTY
                         + "=auto instead", warnings);
-                return new String[] {chosen.name(), propertyText};
+                return new Choice(chosen.name(), propertyText);
             }
         }
         if (fromEnvironment != null) {
@@ -107,22 +115,22 @@ public final class PlatformPolicy {
             } else {
                 warnIfSlower(named.get(), best, cpu, source, fix, warnings);
             }
-            return new String[] {named.map(BlasKernel::name).orElse(null), source};
+            return new Choice(named.map(BlasKernel::name).orElse(null), source);
         }
         return auto(best, null, "nn4j's choice for this CPU", changes);
     }
 
-    private static String[] auto(BlasKernel best, String fromEnvironment, String source, List<EnvChange> changes) {
+    private static Choice auto(BlasKernel best, String fromEnvironment, String source, List<EnvChange> changes) {
         if (best == null) {
             if (fromEnvironment != null) {
                 changes.add(new EnvChange(CORETYPE_VARIABLE, null));
             }
-            return new String[] {null, source + ": OpenBLAS's own detection (no AVX2 kernel fits this CPU)"};
+            return new Choice(null, source + ": OpenBLAS's own detection (no AVX2 kernel fits this CPU)");
         }
         if (!best.name().equalsIgnoreCase(fromEnvironment)) {
             changes.add(new EnvChange(CORETYPE_VARIABLE, best.name()));
         }
-        return new String[] {best.name(), source};
+        return new Choice(best.name(), source);
     }
 
     private static void warnIfSlower(BlasKernel kept, BlasKernel best, CpuInfo cpu, String source, String fix,
@@ -151,8 +159,7 @@ public final class PlatformPolicy {
                 fast / slow, slower, cpu.isAmdZen5() ? "on this CPU" : "on an AMD Zen 5", fast, slow);
     }
 
-    /** Returns {wait policy or null, source}. */
-    private static String[] waitPolicy(String fromEnvironment, String property, List<EnvChange> changes, List<String> warnings) {
+    private static Choice waitPolicy(String fromEnvironment, String property, List<EnvChange> changes, List<String> warnings) {
         String passive = "-D" + Nn4jPlatform.WAIT_POLICY_PROPERTY + "=PASSIVE";
         if (property != null) {
             String value = property.toUpperCase(Locale.ROOT);
@@ -164,7 +171,7 @@ public final class PlatformPolicy {
                 if (value.equals("ACTIVE")) {
                     warnings.add(spinning(source, "start the JVM with " + passive + " instead"));
                 }
-                return new String[] {value, source};
+                return new Choice(value, source);
             }
             warnings.add(source + " is ignored: the OpenMP wait policy is PASSIVE or ACTIVE.");
         }
@@ -173,10 +180,10 @@ public final class PlatformPolicy {
             if (!fromEnvironment.equalsIgnoreCase("PASSIVE")) {
                 warnings.add(spinning(source, "start the JVM with " + passive + " (or without " + WAIT_POLICY_VARIABLE + ")"));
             }
-            return new String[] {fromEnvironment, source};
+            return new Choice(fromEnvironment, source);
         }
         changes.add(new EnvChange(WAIT_POLICY_VARIABLE, "PASSIVE"));
-        return new String[] {"PASSIVE", "nn4j's default"};
+        return new Choice("PASSIVE", "nn4j's default");
     }
 
     private static String spinning(String source, String fix) {
