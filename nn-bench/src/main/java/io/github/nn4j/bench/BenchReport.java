@@ -186,7 +186,8 @@ public record BenchReport(String timestamp, BenchEnvironment environment, BenchO
                 }
                 json.put(peer.samplesPerSecond() != null ? "settings" : "note", peer.settings());
                 row.put(peer.peer().name().toLowerCase(java.util.Locale.ROOT), json);
-                row.put("nn4jOver" + peer.peer().label(), r.ratio(peer.peer()));
+                String label = peer.peer().label();
+                row.put("nn4jOver" + Character.toUpperCase(label.charAt(0)) + label.substring(1), r.ratio(peer.peer()));
             }
             rows.add(row);
         }

@@ -133,7 +133,7 @@ public final class PythonPeers {
                 for (String value : values.getOrDefault("samples_per_s", "").split(",")) {
                     samples.add(Double.valueOf(value));
                 }
-                String settings = values.getOrDefault("threads", "?") + " threads, OpenBLAS " + values.getOrDefault("blas", "?")
+                String settings = "threads " + values.getOrDefault("threads", "?") + ", OpenBLAS " + values.getOrDefault("blas", "?")
                         + ", " + values.entrySet().stream().filter(e -> e.getKey().equals("numpy") || e.getKey().equals("torch"))
                         .map(e -> e.getKey() + " " + e.getValue()).findFirst().orElse("");
                 return new PeerResult(peer, Stats.of(samples), settings);
