@@ -1,5 +1,8 @@
 package io.github.nn4j.bench;
 
+import io.github.nn4j.platform.NativeEnvironment;
+import io.github.nn4j.platform.Nn4jPlatform;
+import io.github.nn4j.platform.PlatformPlan;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -34,6 +37,12 @@ public record BenchEnvironment(Map<String, String> settings) {
         s.put("deeplearning4j-nn", artifactVersion("org.deeplearning4j", "deeplearning4j-nn"));
         s.put("javacpp", artifactVersion("org.bytedeco", "javacpp"));
         s.put("BLAS vendor", String.valueOf(Nd4j.factory().blas().getBlasVendor()));
+        PlatformPlan plan = Nn4jPlatform.plan();
+        s.put("OpenBLAS kernel (Nd4j.gemm)", Nn4jPlatform.activeKernel().orElse("?") + " — " + (plan.enabled()
+                ? "from " + plan.kernelSource() + "; nn4j's choice for this CPU: "
+                + (plan.bestKernel() == null ? "OpenBLAS's own detection" : plan.bestKernel()) : "nn4j's platform settings off"));
+        s.put("OMP_WAIT_POLICY (as the native libraries read it)", passiveWaitPolicy() ? "PASSIVE"
+                : NativeEnvironment.get("OMP_WAIT_POLICY").orElse("(unset)"));
         s.put("BLAS threads (Nd4j.factory().blas().getMaxThreads())", String.valueOf(Nd4j.factory().blas().getMaxThreads()));
         s.put("OpenMP max threads (ompGetMaxThreads)",
                 String.valueOf(NativeOpsHolder.getInstance().getDeviceNativeOps().ompGetMaxThreads()));
@@ -56,13 +65,17 @@ public record BenchEnvironment(Map<String, String> settings) {
                 threadVariables.put(name, value);
             }
         });
-        s.put("thread env vars", threadVariables.isEmpty() ? "(none)" : threadVariables.toString());
+        s.put("thread env vars at JVM start", threadVariables.isEmpty() ? "(none)" : threadVariables.toString());
+        s.put("environment set by nn4j", plan.changesText());
         return new BenchEnvironment(s);
     }
 
-    /** Whether {@code OMP_WAIT_POLICY=PASSIVE} is set (without it, spinning OpenMP threads steal BLAS's cores). */
+    /**
+     * Whether {@code OMP_WAIT_POLICY=PASSIVE} is in the C environment, where nn4j sets it and the
+     * native libraries read it (without it, spinning OpenMP threads steal BLAS's cores).
+     */
     public static boolean passiveWaitPolicy() {
-        return "PASSIVE".equalsIgnoreCase(System.getenv("OMP_WAIT_POLICY"));
+        return NativeEnvironment.get("OMP_WAIT_POLICY").filter("PASSIVE"::equalsIgnoreCase).isPresent();
     }
 
     private static String cpuModel() {

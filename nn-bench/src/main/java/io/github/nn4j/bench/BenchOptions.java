@@ -12,6 +12,7 @@ import java.util.Locale;
  * @param quick           the quick mode (about a minute)
  * @param workloads       the cases to run
  * @param runDl4j         whether to run the DL4J peer
+ * @param runPeers        whether to run the Python peers (numpy, PyTorch) where installed
  * @param warmUpSeconds   warm-up per runner and case
  * @param secondsPerRep   length of one timed repetition
  * @param reps            timed repetitions per runner and case
@@ -21,15 +22,16 @@ import java.util.Locale;
  * @param seed            data and initialization seed
  * @param output          JSON file to write, or {@code null} for the default name
  */
-public record BenchOptions(boolean quick, List<Workload> workloads, boolean runDl4j,
+public record BenchOptions(boolean quick, List<Workload> workloads, boolean runDl4j, boolean runPeers,
                            double warmUpSeconds, double secondsPerRep, int reps, double gemmSeconds,
                            List<Integer> squareSizes, int batchCount, long seed, Path output) {
 
     /** The command-line help. */
     public static final String USAGE = """
-            nn-bench: nn4j training throughput beside Deeplearning4j and the GEMM limit.
+            nn-bench: nn4j training throughput beside Deeplearning4j, numpy, PyTorch and the GEMM limit.
 
-            Set OMP_WAIT_POLICY=PASSIVE in the environment before starting the JVM.
+            nn4j sets OMP_WAIT_POLICY=PASSIVE and its OpenBLAS kernel itself; with OPENBLAS_CORETYPE
+            in the environment, -Dnn4j.blas.coretype=auto (set by the POM for exec:java) overrides it.
 
             Options:
               --quick                  about a minute: short warm-up and reps; DL4J only where nn4j runs
@@ -42,6 +44,7 @@ public record BenchOptions(boolean quick, List<Workload> workloads, boolean runD
               --rep-seconds S          length of one repetition (quick 0.3, full 1.0)
               --warmup-seconds S       warm-up per runner (quick 1, full 3)
               --no-dl4j                skip the Deeplearning4j peer
+              --no-peers               skip the Python peers (nn-bench/peers, run with /usr/bin/python3)
               --seed N                 data and initialization seed
               --out FILE               JSON output (default nn-bench/results/bench-<timestamp>.json)
               --help                   this text
@@ -57,6 +60,7 @@ public record BenchOptions(boolean quick, List<Workload> workloads, boolean runD
     public static BenchOptions parse(String... args) {
         boolean quick = false;
         boolean runDl4j = true;
+        boolean runPeers = true;
         List<String> names = null;
         List<Integer> layers = null;
         int batch = 32;
@@ -73,6 +77,7 @@ public record BenchOptions(boolean quick, List<Workload> workloads, boolean runD
                 case "--quick" -> quick = true;
                 case "--full" -> quick = false;
                 case "--no-dl4j" -> runDl4j = false;
+                case "--no-peers" -> runPeers = false;
                 case "--workloads" -> names = Arrays.asList(value(args, ++i, arg).toUpperCase(Locale.ROOT).split(","));
                 case "--layers" -> layers = Arrays.stream(value(args, ++i, arg).split(","))
                         .map(String::trim).map(Integer::valueOf).toList();
@@ -88,7 +93,7 @@ public record BenchOptions(boolean quick, List<Workload> workloads, boolean runD
             }
         }
         List<Workload> workloads = selectWorkloads(names, layers, batch, optimizer, learningRate);
-        return new BenchOptions(quick, workloads, runDl4j,
+        return new BenchOptions(quick, workloads, runDl4j, runPeers,
                 warmUp != null ? warmUp : quick ? 1.0 : 3.0,
                 repSeconds != null ? repSeconds : quick ? 0.3 : 1.0,
                 reps != null ? reps : quick ? 5 : 9,

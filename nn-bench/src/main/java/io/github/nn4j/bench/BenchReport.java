@@ -17,11 +17,12 @@ import java.util.Map;
  * @param squareGemms the square GEMMs that give the peak
  * @param shapeGemms  each workload's own GEMM shapes, by workload label
  * @param results     one entry per workload
+ * @param peakSource  which kernel's peak the results are measured against, and where it was measured
  * @param seconds     wall time of the whole run
  */
 public record BenchReport(String timestamp, BenchEnvironment environment, BenchOptions options,
                           List<GemmProbe.Result> squareGemms, Map<String, List<GemmProbe.Result>> shapeGemms,
-                          List<WorkloadResult> results, double seconds) {
+                          List<WorkloadResult> results, String peakSource, double seconds) {
 
     /**
      * The machine's "peak" for this run: the fastest timed chunk of any GEMM measured (square
@@ -38,9 +39,10 @@ public record BenchReport(String timestamp, BenchEnvironment environment, BenchO
     /** The main table: one row per workload and optimizer. */
     public String markdownTable() {
         StringBuilder md = new StringBuilder();
-        md.append("| workload | optimizer | nn4j samples/s median [min–max] | GFLOP/s | % of peak "
-                + "| ideal samples/s | DL4J samples/s median [min–max] | nn4j ÷ DL4J | nn4j off-heap MB |\n");
-        md.append("|---|---|---:|---:|---:|---:|---:|---:|---:|\n");
+        md.append("| workload | optimizer | nn4j samples/s median [min–max] | GFLOP/s | % of best kernel's peak "
+                + "| ideal samples/s | DL4J samples/s median [min–max] | numpy samples/s median [min–max] "
+                + "| PyTorch samples/s median [min–max] | nn4j ÷ DL4J | nn4j ÷ numpy | nn4j ÷ PyTorch | nn4j off-heap MB |\n");
+        md.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (WorkloadResult r : results) {
             md.append("| ").append(r.workload().label())
                     .append(" | ").append(r.workload().optimizer()).append(' ').append(number(r.workload().learningRate()))
@@ -49,11 +51,35 @@ public record BenchReport(String timestamp, BenchEnvironment environment, BenchO
                     .append(" | ").append(r.nn4j() == null ? "–" : fixed(r.nn4jPercentOfPeak(), 1) + " %")
                     .append(" | ").append(grouped(r.idealSamplesPerSecond()))
                     .append(" | ").append(samples(r.dl4j(), r.dl4jNote()))
-                    .append(" | ").append(Double.isNaN(r.ratio()) ? "–" : fixed(r.ratio(), 2) + "×")
+                    .append(" | ").append(peerSamples(r, PythonPeers.Peer.NUMPY))
+                    .append(" | ").append(peerSamples(r, PythonPeers.Peer.PYTORCH))
+                    .append(" | ").append(ratio(r.ratio()))
+                    .append(" | ").append(ratio(r.ratio(PythonPeers.Peer.NUMPY)))
+                    .append(" | ").append(ratio(r.ratio(PythonPeers.Peer.PYTORCH)))
                     .append(" | ").append(r.nn4j() == null ? "–" : fixed(r.nn4j().offHeapBytes() / 1048576.0, 1))
                     .append(" |\n");
         }
         return md.toString();
+    }
+
+    /**
+     * How each Python peer ran (threads, OpenBLAS kernel, version), one line per peer and setting.
+     *
+     * @return the lines, or an empty text without peers
+     */
+    public String peerNotes() {
+        Map<String, List<String>> notes = new LinkedHashMap<>();
+        for (WorkloadResult r : results) {
+            for (PythonPeers.PeerResult peer : r.peers()) {
+                if (!peer.settings().equals("–")) {
+                    notes.computeIfAbsent(peer.peer().label() + ": " + peer.settings(), key -> new ArrayList<>())
+                            .add(r.workload().name() + "/" + r.workload().optimizer());
+                }
+            }
+        }
+        StringBuilder text = new StringBuilder();
+        notes.forEach((note, rows) -> text.append(note).append(" (").append(String.join(", ", rows)).append(")\n"));
+        return text.toString();
     }
 
     /** The GEMM limit: square sizes and each workload's shapes. */
@@ -131,6 +157,8 @@ public record BenchReport(String timestamp, BenchEnvironment environment, BenchO
         settings.put("gemmSecondsPerShape", options.gemmSeconds());
         root.put("settings", settings);
         root.put("peakGflops", peakOf(squareGemms));
+        root.put("bestKernelPeakGflops", results.isEmpty() ? Double.NaN : results.get(0).peakGflops());
+        root.put("bestKernelPeakSource", peakSource);
         root.put("gemmSquares", squareGemms.stream().map(BenchReport::gemmJson).toList());
         Map<String, Object> shapes = new LinkedHashMap<>();
         shapeGemms.forEach((workload, list) -> shapes.put(workload, list.stream().map(BenchReport::gemmJson).toList()));
@@ -151,6 +179,16 @@ public record BenchReport(String timestamp, BenchEnvironment environment, BenchO
             row.put("nn4jPercentOfPeak", r.nn4jPercentOfPeak());
             row.put("dl4j", runnerJson(r.dl4j(), r.dl4jNote()));
             row.put("nn4jOverDl4j", r.ratio());
+            for (PythonPeers.PeerResult peer : r.peers()) {
+                Map<String, Object> json = new LinkedHashMap<>();
+                if (peer.samplesPerSecond() != null) {
+                    json.put("samplesPerSecond", statsJson(peer.samplesPerSecond()));
+                }
+                json.put(peer.samplesPerSecond() != null ? "settings" : "note", peer.settings());
+                row.put(peer.peer().name().toLowerCase(java.util.Locale.ROOT), json);
+                String label = peer.peer().label();
+                row.put("nn4jOver" + Character.toUpperCase(label.charAt(0)) + label.substring(1), r.ratio(peer.peer()));
+            }
             rows.add(row);
         }
         root.put("results", rows);
@@ -201,6 +239,17 @@ public record BenchReport(String timestamp, BenchEnvironment environment, BenchO
         }
         Stats stats = runner.samplesPerSecond();
         return grouped(stats.median()) + " [" + grouped(stats.min()) + "–" + grouped(stats.max()) + "]";
+    }
+
+    private static String peerSamples(WorkloadResult r, PythonPeers.Peer peer) {
+        return r.peers().stream().filter(result -> result.peer() == peer).findFirst()
+                .map(result -> result.samplesPerSecond() == null ? result.settings() : grouped(result.samplesPerSecond().median())
+                        + " [" + grouped(result.samplesPerSecond().min()) + "–" + grouped(result.samplesPerSecond().max()) + "]")
+                .orElse("–");
+    }
+
+    private static String ratio(double value) {
+        return Double.isNaN(value) ? "–" : fixed(value, 2) + "×";
     }
 
     private static String range(Stats stats, int decimals) {

@@ -59,7 +59,7 @@ public final class WorkloadBench {
                 dl4j = timed.result();
             }
         }
-        return new WorkloadResult(workload, peakGflops, nn4j, null, dl4j, dl4jNote);
+        return new WorkloadResult(workload, peakGflops, nn4j, null, dl4j, dl4jNote, List.of());
     }
 
     private Timed warmUp(Supplier<TrainingRunner> factory) {

@@ -3,7 +3,6 @@ package io.github.nn4j.train;
 import io.github.nn4j.data.Batch;
 import io.github.nn4j.data.BatchIterator;
 import io.github.nn4j.data.DataSet;
-import io.github.nn4j.kernels.ThreadSettings;
 import io.github.nn4j.losses.Loss;
 import io.github.nn4j.losses.OutputKind;
 import io.github.nn4j.model.ChunkedInference;
@@ -14,6 +13,7 @@ import io.github.nn4j.optim.Optimizer;
 import io.github.nn4j.optim.Regularization;
 import io.github.nn4j.persist.ModelFile;
 import io.github.nn4j.persist.SavedModel;
+import io.github.nn4j.platform.Nn4jPlatform;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -160,7 +160,7 @@ public final class Trainer {
      *                               are then back at their values from the start of that epoch
      */
     public History fit(DataSet train, DataSet validation) {
-        ThreadSettings.warnOnceIfSpinning();
+        Nn4jPlatform.checkOnce();
         OutputKind kind = loss.outputKind().forOutputs(model.outputSize());
         PreparedData training = PreparedData.of(train, model, kind, "training");
         PreparedData held = validation == null ? null : PreparedData.of(validation, model, kind, "validation");

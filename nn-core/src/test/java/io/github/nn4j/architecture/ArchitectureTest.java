@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
  * Uses         persist (model files), eval, check, trace
  * Model        model
  * Parts        layers, activations, losses, init, optim, data
- * Foundation   base, io (array files), kernels
+ * Foundation   base, io (array files), kernels, platform (native settings)
  * </pre>
  */
 class ArchitectureTest {
@@ -47,7 +47,7 @@ class ArchitectureTest {
     @Test
     void aLowerPackageNeverUsesAHigherOne() {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
-                .layer("Foundation").definedBy(packages("base", "io", "kernels"))
+                .layer("Foundation").definedBy(packages("base", "io", "kernels", "platform"))
                 .layer("Parts").definedBy(packages("layers", "activations", "losses", "init", "optim", "data"))
                 .layer("Model").definedBy(packages("model"))
                 .layer("Uses").definedBy(packages("persist", "eval", "check", "trace"))
@@ -66,10 +66,11 @@ class ArchitectureTest {
 
     @Test
     void foundationPackagesKnowNothingOfEachOther() {
-        for (String foundation : List.of("base", "io", "kernels")) {
+        for (String foundation : List.of("base", "io", "kernels", "platform")) {
             noClasses().that().resideInAPackage(ROOT + "." + foundation + "..")
                     .should().dependOnClassesThat().resideOutsideOfPackages(ROOT + "." + foundation + "..",
-                            "java..", "javax..", "org.nd4j..", "org.bytedeco..", "org.slf4j..")
+                            "java..", "javax..", "org.nd4j..", "org.bytedeco..", "org.slf4j..",
+                            "com.sun.jna..") // platform calls the C library through JNA, which ND4J brings
                     .check(classes);
         }
     }
