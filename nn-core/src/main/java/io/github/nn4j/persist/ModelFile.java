@@ -16,7 +16,7 @@ import java.util.function.Consumer;
  * optional sections) and one NumPy {@code .npy} entry per parameter, named after the parameter.
  *
  * <pre>
- * model.nn4j (zip, entries stored uncompressed)
+ * model.nn4j (zip; arrays stored uncompressed, as numpy.savez does; model.json deflated)
  * ├── model.json         {"format": "nn4j", "version": 1, "dataType": "float32",
  * │                       "layers": [{"name": "dense0", "type": "dense", "settings": {"in": 784, "out": 256}}, …],
  * │                       "parameters": [{"name": "dense0.W", "shape": [784, 256]}, …],

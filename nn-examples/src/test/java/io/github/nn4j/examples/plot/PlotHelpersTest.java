@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.nn4j.data.DataSet;
+import io.github.nn4j.init.Initializer;
 import io.github.nn4j.layers.Dense;
 import io.github.nn4j.layers.Tanh;
 import io.github.nn4j.losses.Loss;
@@ -48,9 +49,10 @@ class PlotHelpersTest {
     void trainingCurvesDrawAnyTrainersHistory() throws IOException {
         DataSet xor = new DataSet(Nd4j.create(new float[][] {{0, 0}, {0, 1}, {1, 0}, {1, 1}}),
                 Nd4j.create(new float[][] {{0}, {1}, {1}, {0}}));
-        Sequential model = new Sequential(new Dense(2, 4), new Tanh(), new Dense(4, 1));
+        Sequential model = new Sequential(new Dense(2, 4), new Tanh(), new Dense(4, 1))
+                .init(Initializer.xavierNormal(), 3);
         History history = Trainer.builder(model).loss(Loss.binaryCrossEntropyFromLogits()).optimizer(new Sgd(0.5))
-                .batchSize(4).epochs(3).logEpochs(false).build().fit(xor, xor);
+                .batchSize(4).epochs(3).seed(3).logEpochs(false).build().fit(xor, xor);
         BufferedImage image = read(TrainingCurves.save(directory.resolve("history.png"), history));
         assertEquals(TrainingCurves.WIDTH, image.getWidth());
     }
