@@ -8,7 +8,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -156,7 +155,7 @@ public final class Npy {
         for (int done = 0; done < total; ) {
             int n = Math.min(chunk.length, total - done);
             source.get(chunk, 0, n);
-            toLittleEndian(chunk, n, type.itemSize);
+            type.toLittleEndian(chunk, n);
             out.write(chunk, 0, n);
             done += n;
         }
@@ -237,26 +236,12 @@ public final class Npy {
             for (int done = 0; done < dataBytes; ) {
                 int n = Math.min(chunk.length, dataBytes - done);
                 readInto(in, chunk, n, source, dataBytes, done);
-                toLittleEndian(chunk, n, type.itemSize); // the swap is its own inverse
+                type.toLittleEndian(chunk, n); // the swap is its own inverse
                 target.put(chunk, 0, n);
                 done += n;
             }
         }
         return header.fortranOrder() ? array.dup('c') : array;
-    }
-
-    /** On a big-endian machine, reverses the bytes of each item; on little-endian ones does nothing. */
-    private static void toLittleEndian(byte[] chunk, int n, int itemSize) {
-        if (itemSize == 1 || ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN) {
-            return;
-        }
-        for (int item = 0; item < n; item += itemSize) {
-            for (int i = 0, j = itemSize - 1; i < j; i++, j--) {
-                byte swap = chunk[item + i];
-                chunk[item + i] = chunk[item + j];
-                chunk[item + j] = swap;
-            }
-        }
     }
 
     private static byte[] readFully(InputStream in, int n, String source, String what) throws IOException {

@@ -1,5 +1,6 @@
 package io.github.nn4j.io;
 
+import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -47,5 +48,23 @@ enum NpyType {
     static String supported() {
         return Arrays.stream(values()).map(t -> "'" + t.descr + "' (" + t.dataType + ")")
                 .collect(Collectors.joining(", "));
+    }
+
+    /**
+     * Puts the first {@code n} bytes of {@code chunk}, whole items of this type, in little-endian
+     * order: on a big-endian machine it reverses the bytes of each item (a swap that is its own
+     * inverse, so it also turns file bytes into native ones); on a little-endian one it does nothing.
+     */
+    void toLittleEndian(byte[] chunk, int n) {
+        if (itemSize == 1 || ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN) {
+            return;
+        }
+        for (int item = 0; item < n; item += itemSize) {
+            for (int i = 0, j = itemSize - 1; i < j; i++, j--) {
+                byte swap = chunk[item + i];
+                chunk[item + i] = chunk[item + j];
+                chunk[item + j] = swap;
+            }
+        }
     }
 }

@@ -71,68 +71,57 @@ public record Section(String type, Map<String, Object> settings, Map<String, IND
     }
 
     /**
-     * A numeric setting as a {@code double}.
+     * The settings, for typed reading: {@code section.fields().list("sizes")}. Messages name the
+     * section as {@code "<type> section"}.
+     *
+     * @return the settings as {@link JsonFields}
+     */
+    public JsonFields fields() {
+        return new JsonFields(type + " section", settings);
+    }
+
+    /**
+     * A numeric setting as a {@code double}; see {@link JsonFields#number(String)}.
      *
      * @param name the setting's name
      * @return its value
      * @throws IllegalArgumentException naming the setting and what it holds when it is missing or not a number
      */
     public double number(String name) {
-        Object value = settings.get(name);
-        if (value instanceof Number number) {
-            return number.doubleValue();
-        }
-        throw missing(name, "a number", value);
+        return fields().number(name);
     }
 
     /**
-     * A whole-number setting as a {@code long}.
+     * A whole-number setting as a {@code long}; see {@link JsonFields#integer(String)}.
      *
      * @param name the setting's name
      * @return its value
      * @throws IllegalArgumentException naming the setting and what it holds when it is missing or not an integer
      */
     public long integer(String name) {
-        Object value = settings.get(name);
-        if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
-            return ((Number) value).longValue();
-        }
-        throw missing(name, "an integer", value);
+        return fields().integer(name);
     }
 
     /**
-     * A boolean setting.
+     * A boolean setting; see {@link JsonFields#flag(String)}.
      *
      * @param name the setting's name
      * @return its value
      * @throws IllegalArgumentException naming the setting and what it holds when it is missing or not a boolean
      */
     public boolean flag(String name) {
-        Object value = settings.get(name);
-        if (value instanceof Boolean flag) {
-            return flag;
-        }
-        throw missing(name, "true or false", value);
+        return fields().flag(name);
     }
 
     /**
-     * A text setting.
+     * A text setting; see {@link JsonFields#text(String)}.
      *
      * @param name the setting's name
      * @return its value
      * @throws IllegalArgumentException naming the setting and what it holds when it is missing or not a string
      */
     public String text(String name) {
-        Object value = settings.get(name);
-        if (value instanceof String text) {
-            return text;
-        }
-        throw missing(name, "a string", value);
-    }
-
-    private IllegalArgumentException missing(String name, String kind, Object value) {
-        return new IllegalArgumentException(type + " section needs " + kind + " setting '" + name + "', got "
-                + (value == null && !settings.containsKey(name) ? "none (it has " + settings.keySet() + ")" : value));
+        return fields().text(name);
     }
 
     /**

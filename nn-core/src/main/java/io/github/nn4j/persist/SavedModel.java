@@ -15,7 +15,7 @@ import java.util.Optional;
  * <pre>{@code
  * SavedModel saved = ModelFile.readAll(Path.of("fashion.nn4j"));
  * Normalizer scaler = saved.normalizer().orElseThrow();
- * INDArray probabilities = saved.model().predictProbabilities(scaler.transform(features));
+ * INDArray scores = saved.model().predict(scaler.transform(features));   // the last layer's output
  * }</pre>
  *
  * @param model    the rebuilt model with its saved parameters

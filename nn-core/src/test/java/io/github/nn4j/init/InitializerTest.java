@@ -2,10 +2,12 @@ package io.github.nn4j.init;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -53,8 +55,13 @@ class InitializerTest {
     }
 
     @Test
-    void sameSeedGivesTheSameValues() {
-        assertArrayEquals(Initializer.he().sample(4, 4, 16, new Random(9)), Initializer.he().sample(4, 4, 16, new Random(9)), 0);
+    void sameSeedGivesTheSameValuesAndAnotherSeedOthers() {
+        for (Initializer initializer : List.of(Initializer.gaussian(), Initializer.uniform(0.5),
+                Initializer.xavierNormal(), Initializer.xavierUniform(), Initializer.heNormal(), Initializer.heUniform())) {
+            double[] first = initializer.sample(4, 4, 16, new Random(9));
+            assertArrayEquals(first, initializer.sample(4, 4, 16, new Random(9)), 0);
+            assertFalse(Arrays.equals(first, initializer.sample(4, 4, 16, new Random(10))), "values from the generator");
+        }
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.github.nn4j.io.Npz;
 import io.github.nn4j.layers.Dense;
 import io.github.nn4j.layers.ReLU;
 import io.github.nn4j.model.Sequential;
+import io.github.nn4j.testing.SeededArrays;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -121,10 +122,10 @@ class BadModelFileTest {
     @Test
     void arraysThatDoNotMatchTheDescription() throws IOException {
         Map<String, byte[]> transposed = new LinkedHashMap<>();
-        transposed.put("dense0.W.npy", Npy.toBytes(Nd4j.rand(DataType.FLOAT, 3, 2)));
+        transposed.put("dense0.W.npy", Npy.toBytes(SeededArrays.uniform(1, DataType.FLOAT, 3, 2)));
         assertRejected(rewritten(json -> json, transposed), "dense0.W.npy has shape [3, 2], but model.json says [2, 3]");
 
-        Map<String, byte[]> wrongType = Map.of("dense0.W.npy", Npy.toBytes(Nd4j.rand(DataType.DOUBLE, 2, 3)));
+        Map<String, byte[]> wrongType = Map.of("dense0.W.npy", Npy.toBytes(SeededArrays.uniform(2, DataType.DOUBLE, 2, 3)));
         assertRejected(rewritten(json -> json, wrongType), "dense0.W.npy holds float64 values, but model.json says float32");
 
         Map<String, byte[]> missing = new LinkedHashMap<>();

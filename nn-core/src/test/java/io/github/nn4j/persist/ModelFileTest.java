@@ -25,6 +25,7 @@ import io.github.nn4j.layers.Softplus;
 import io.github.nn4j.layers.Step;
 import io.github.nn4j.layers.Tanh;
 import io.github.nn4j.model.Sequential;
+import io.github.nn4j.testing.SeededArrays;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -62,7 +63,7 @@ class ModelFileTest {
     @Test
     void everyLayerTypeRoundTripsWithBitwiseSamePredictionsInFloatAndDouble() throws IOException {
         for (DataType type : List.of(DataType.FLOAT, DataType.DOUBLE)) {
-            INDArray input = Nd4j.rand(DataType.DOUBLE, 6, 4).subi(0.5).muli(4).castTo(type);
+            INDArray input = SeededArrays.uniform(1, DataType.DOUBLE, 6, 4).subi(0.5).muli(4).castTo(type);
             for (Supplier<Layer> layer : EVERY_LAYER) {
                 Sequential model = model(layer.get(), type);
                 Sequential loaded = roundTrip(model);
@@ -82,7 +83,7 @@ class ModelFileTest {
         Sequential softmax = roundTrip(new Sequential(new Softmax()));
         assertEquals("Sequential(Softmax())", softmax.toString());
         assertEquals(0, softmax.parameterCount());
-        INDArray z = Nd4j.rand(DataType.FLOAT, 2, 3);
+        INDArray z = SeededArrays.uniform(2, DataType.FLOAT, 2, 3);
         assertEquals(new Sequential(new Softmax()).predict(z), softmax.predict(z));
     }
 
@@ -146,8 +147,8 @@ class ModelFileTest {
     @Test
     void sectionsRoundTripWithTheirArraysAndSettings() throws IOException {
         Sequential model = model(new ReLU(), DataType.FLOAT);
-        INDArray m = Nd4j.rand(DataType.FLOAT, model.parameterCount());
-        INDArray mean = Nd4j.rand(DataType.DOUBLE, 1, 4);
+        INDArray m = SeededArrays.uniform(3, DataType.FLOAT, model.parameterCount());
+        INDArray mean = SeededArrays.uniform(4, DataType.DOUBLE, 1, 4);
         Map<String, Section> sections = new java.util.LinkedHashMap<>();
         sections.put(ModelFile.OPTIMIZER, new Section("adam", Map.of("steps", 938L, "learningRate", 1e-3,
                 "betas", List.of(0.9, 0.999)), Map.of("m", m)));

@@ -1,18 +1,9 @@
 package io.github.nn4j.examples;
 
-import io.github.nn4j.base.Mode;
 import io.github.nn4j.data.DataSet;
-import io.github.nn4j.init.Initializer;
-import io.github.nn4j.layers.Dense;
-import io.github.nn4j.layers.Sigmoid;
-import io.github.nn4j.layers.Tanh;
-import io.github.nn4j.losses.Loss;
 import io.github.nn4j.model.Perceptron;
 import io.github.nn4j.model.Sequential;
-import io.github.nn4j.optim.Optimizer;
-import io.github.nn4j.optim.Sgd;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The story of the reference notes in one run: a single perceptron learns AND and OR but can
@@ -22,8 +13,6 @@ import org.nd4j.linalg.factory.Nd4j;
  * or pass a seed: {@code -Dexec.args=7}.
  */
 public final class XorDemo {
-
-    private static final float[][] INPUTS = {{0, 0}, {0, 1}, {1, 0}, {1, 1}};
 
     private XorDemo() {
     }
@@ -36,22 +25,14 @@ public final class XorDemo {
     public static void main(String[] args) {
         long seed = args.length > 0 ? Long.parseLong(args[0]) : 42;
         System.out.println("== 1. One perceptron: ŷ = step(x·w + b), rule w ← w + η(y − ŷ)x ==");
-        perceptron("AND", truthTable(0, 0, 0, 1));
-        perceptron("OR ", truthTable(0, 1, 1, 1));
-        perceptron("XOR", truthTable(0, 1, 1, 0));
+        perceptron("AND", XorNetwork.truthTable(0, 0, 0, 1));
+        perceptron("OR ", XorNetwork.truthTable(0, 1, 1, 1));
+        perceptron("XOR", XorNetwork.xor());
         System.out.println("No straight line separates XOR's 1s from its 0s, so no perceptron can get all four.");
         System.out.println();
         if (multiLayer(seed) != 4) {
             System.exit(1);
         }
-    }
-
-    private static DataSet truthTable(float... outputs) {
-        float[][] labels = new float[4][1];
-        for (int i = 0; i < 4; i++) {
-            labels[i][0] = outputs[i];
-        }
-        return new DataSet(Nd4j.create(INPUTS), Nd4j.create(labels));
     }
 
     private static void perceptron(String name, DataSet data) {
@@ -78,27 +59,15 @@ public final class XorDemo {
     }
 
     /**
-     * Trains the 2-4-1 network on XOR, printing the loss and the truth table.
+     * Trains the 2-4-1 network of {@link XorNetwork} on XOR, printing the loss and the truth table.
      *
      * @param seed the seed of the initial weights
      * @return how many of the four cases it gets right
      */
     static int multiLayer(long seed) {
         System.out.println("== 2. A 2-4-1 network: tanh hidden layer, sigmoid output, cross-entropy, backprop ==");
-        Sequential model = new Sequential(new Dense(2, 4), new Tanh(), new Dense(4, 1), new Sigmoid())
-                .init(Initializer.xavierNormal(), seed);
-        DataSet xor = truthTable(0, 1, 1, 0);
-        Loss loss = Loss.binaryCrossEntropy();
-        Optimizer sgd = new Sgd(0.5);
-        for (int epoch = 0; epoch <= 2000; epoch++) {
-            // The four steps of training: forward, cost, backpropagate, update.
-            INDArray predicted = model.forward(xor.features(), Mode.TRAIN);
-            if (epoch % 250 == 0) {
-                System.out.printf("epoch %4d  loss %.5f%n", epoch, loss.value(predicted, xor.labels()));
-            }
-            model.backward(loss.gradient(predicted, xor.labels()));
-            sgd.step(model.parameterSet());
-        }
+        Sequential model = XorNetwork.train(seed, true);
+        DataSet xor = XorNetwork.xor();
         INDArray probabilities = model.predict(xor.features());
         System.out.println();
         System.out.println(" x1 x2 | target | P(y=1)  | predicted");
@@ -108,8 +77,8 @@ public final class XorDemo {
             int target = (int) xor.labels().getDouble(i);
             int predicted = p >= 0.5 ? 1 : 0;
             correct += predicted == target ? 1 : 0;
-            System.out.printf("  %d  %d |   %d    | %.4f  |    %d%n", (int) INPUTS[i][0], (int) INPUTS[i][1], target,
-                    p, predicted);
+            System.out.printf("  %d  %d |   %d    | %.4f  |    %d%n", (int) XorNetwork.INPUTS[i][0],
+                    (int) XorNetwork.INPUTS[i][1], target, p, predicted);
         }
         System.out.printf("%nMLP: %d/4 correct (seed %d)%n", correct, seed);
         return correct;

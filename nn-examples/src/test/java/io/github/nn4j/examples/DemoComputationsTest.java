@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.nn4j.activations.Activation;
+import io.github.nn4j.examples.plot.Grid;
 import io.github.nn4j.init.Initializer;
 import io.github.nn4j.layers.ReLU;
 import io.github.nn4j.layers.Sigmoid;
@@ -37,9 +38,9 @@ class DemoComputationsTest {
 
     @Test
     void xorBoundaryGridHoldsProbabilitiesAndSeparatesTheFourPoints() {
-        Sequential mlp = XorBoundaryDemo.trainNetwork(42);
+        Sequential mlp = XorNetwork.train(42, false);
         int steps = 21; // corners 0 and 1 fall on grid points 5 and 15 of [-0.5, 1.5]
-        double[][] grid = XorBoundaryDemo.probabilityGrid(mlp, -0.5, 1.5, steps);
+        double[][] grid = XorBoundaryDemo.probabilityGrid(mlp, new Grid(-0.5, 1.5, steps));
         assertEquals(steps, grid.length);
         for (double[] row : grid) {
             for (double p : row) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.nn4j.data.DataSet;
+import io.github.nn4j.init.Initializer;
 import io.github.nn4j.layers.Dense;
 import io.github.nn4j.layers.Tanh;
 import io.github.nn4j.losses.Loss;
@@ -48,9 +49,10 @@ class PlotHelpersTest {
     void trainingCurvesDrawAnyTrainersHistory() throws IOException {
         DataSet xor = new DataSet(Nd4j.create(new float[][] {{0, 0}, {0, 1}, {1, 0}, {1, 1}}),
                 Nd4j.create(new float[][] {{0}, {1}, {1}, {0}}));
-        Sequential model = new Sequential(new Dense(2, 4), new Tanh(), new Dense(4, 1));
+        Sequential model = new Sequential(new Dense(2, 4), new Tanh(), new Dense(4, 1))
+                .init(Initializer.xavierNormal(), 3);
         History history = Trainer.builder(model).loss(Loss.binaryCrossEntropyFromLogits()).optimizer(new Sgd(0.5))
-                .batchSize(4).epochs(3).logEpochs(false).build().fit(xor, xor);
+                .batchSize(4).epochs(3).seed(3).logEpochs(false).build().fit(xor, xor);
         BufferedImage image = read(TrainingCurves.save(directory.resolve("history.png"), history));
         assertEquals(TrainingCurves.WIDTH, image.getWidth());
     }
@@ -91,5 +93,41 @@ class PlotHelpersTest {
         assertEquals(2 * ImageGrid.CELL_HEIGHT, image.getHeight());
         assertThrows(IllegalArgumentException.class,
                 () -> ImageGrid.save(directory.resolve("bad.png"), new float[][] {new float[10]}, new String[] {"x"}));
+    }
+
+    @Test
+    void gridCoordinatesRunEvenlyFromLowToHighAsItsDocSays() {
+        Grid grid = new Grid(-0.5, 1.5, 5);
+        assertEquals(-0.5, grid.coordinate(0));
+        assertEquals(1.5, grid.coordinate(4));
+        assertEquals(0.5, grid.spacing());
+        float[][] points = grid.points();
+        assertEquals(25, points.length);
+        assertEquals(List.of(-0.5f, 0.0f), List.of(points[1][0], points[1][1]), "point (0, 1) is row 1");
+        assertEquals(List.of(0.0f, -0.5f), List.of(points[5][0], points[5][1]), "point (1, 0) is row 5");
+        assertThrows(IllegalArgumentException.class, () -> new Grid(1, 1, 5));
+        assertThrows(IllegalArgumentException.class, () -> new Grid(0, 1, 1));
+    }
+
+    @Test
+    void regionChartsOfBothKindsRenderWithTheirPointsAndLine() throws IOException {
+        Grid grid = new Grid(0, 1, 11);
+        double[][] values = new double[11][11];
+        for (int i = 0; i < 11; i++) {
+            for (int j = 0; j < 11; j++) {
+                values[i][j] = (i + j) / 20.0;
+            }
+        }
+        var bands = RegionChart.create("bands", values, 10, grid);
+        var line = RegionChart.create("line", values, 2, grid);
+        RegionChart.addLine(line, new double[] {1, 1}, -1, grid);
+        RegionChart.addPoints(bands, "y", new float[][] {{0, 0}, {1, 1}}, new float[] {0, 1});
+        RegionChart.fitCells(bands, grid);
+        assertTrue(bands.getSeriesMap().containsKey("P(y=1) 0.9–1.0") && bands.getSeriesMap().containsKey("y = 1"),
+                bands.getSeriesMap().keySet().toString());
+        assertTrue(line.getSeriesMap().containsKey("predicts 1") && line.getSeriesMap().containsKey("w·x + b = 0"),
+                line.getSeriesMap().keySet().toString());
+        BufferedImage image = read(Plots.saveSheet(List.of(bands, line), 1, 2, directory.resolve("regions.png")));
+        assertEquals(2 * 640, image.getWidth());
     }
 }

@@ -1,0 +1,192 @@
+package io.github.nn4j.persist;
+
+import static io.github.nn4j.persist.ModelFile.DESCRIPTION;
+
+import io.github.nn4j.base.Parameter;
+import io.github.nn4j.init.Initializer;
+import io.github.nn4j.io.JsonFields;
+import io.github.nn4j.io.Npy;
+import io.github.nn4j.io.Section;
+import io.github.nn4j.layers.Layer;
+import io.github.nn4j.layers.LayerRegistry;
+import io.github.nn4j.model.Sequential;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Rebuilds a {@link SavedModel} from an open model file, checking each thing it relies on: the
+ * format and version, the layers, the parameter list against the layers, and every array entry
+ * against the description. Any problem becomes a {@link ModelFormatException} naming the file.
+ */
+final class ModelReader {
+
+    private final Path file;
+    private final ModelArchive archive;
+
+    ModelReader(Path file, ModelArchive archive) {
+        this.file = file;
+        this.archive = archive;
+    }
+
+    private ModelFormatException problem(String text) {
+        return new ModelFormatException(file, text);
+    }
+
+    SavedModel read() throws IOException {
+        JsonFields root = description();
+        try {
+            return read(root);
+        } catch (IllegalArgumentException e) {   // a field missing or of the wrong kind
+            throw new ModelFormatException(file, e.getMessage(), e);
+        }
+    }
+
+    private JsonFields description() throws IOException {
+        byte[] bytes = archive.description();
+        try {
+            return ModelDescription.parse(bytes);
+        } catch (IllegalArgumentException e) {
+            throw new ModelFormatException(file, e.getMessage(), e);
+        } catch (IOException e) {
+            throw new ModelFormatException(file, DESCRIPTION + " is not valid JSON: " + e.getMessage(), e);
+        }
+    }
+
+    private SavedModel read(JsonFields root) throws IOException {
+        Object format = root.values().get("format");
+        if (!ModelFile.FORMAT.equals(format)) {
+            throw problem("not an nn4j model file: " + DESCRIPTION + " declares format '" + format
+                    + "', expected '" + ModelFile.FORMAT + "'");
+        }
+        long version = root.integer("version");
+        if (version > ModelFile.VERSION) {
+            throw problem("format version " + version + " is newer than this nn4j reads (up to " + ModelFile.VERSION
+                    + "); upgrade nn4j to load it");
+        }
+        if (version < 1) {
+            throw problem("invalid format version " + version);
+        }
+        DataType dataType = dataType(root.text("dataType"));
+        if (dataType != DataType.FLOAT && dataType != DataType.DOUBLE) {
+            throw problem("models are float32 or float64, but " + DESCRIPTION + " says " + Npy.typeName(dataType));
+        }
+        Sequential model = model(root.list("layers"));
+        model.init(Initializer.zeros(), 0L, dataType);
+        parameters(model, root.list("parameters"));
+        if (root.values().containsKey("seed")) {
+            model.reseed(root.integer("seed"));
+        }
+        Map<String, Section> sections = new LinkedHashMap<>();
+        JsonFields described = root.optionalObject("sections");
+        for (String key : described.values().keySet()) {
+            sections.put(key, section(key, described.object(key)));
+        }
+        return new SavedModel(model, sections);
+    }
+
+    private Sequential model(List<Object> described) throws ModelFormatException {
+        if (described.isEmpty()) {
+            throw problem(DESCRIPTION + " lists no layers");
+        }
+        List<Layer> layers = new ArrayList<>();
+        for (int i = 0; i < described.size(); i++) {
+            JsonFields entry = layerEntry(described, i);
+            String type = entry.text("type");
+            Map<String, Object> settings = entry.optionalObject("settings").values();
+            try {
+                layers.add(LayerRegistry.create(type, settings));
+            } catch (IllegalArgumentException e) {
+                throw new ModelFormatException(file, "layer " + i + " (" + type + " " + settings + "): "
+                        + e.getMessage(), e);
+            }
+        }
+        Sequential model;
+        try {
+            model = new Sequential(layers);
+        } catch (IllegalArgumentException e) {
+            throw new ModelFormatException(file, "the layers in " + DESCRIPTION + " do not fit together: "
+                    + e.getMessage(), e);
+        }
+        for (int i = 0; i < described.size(); i++) {
+            Object name = layerEntry(described, i).values().get("name");
+            if (name != null && !name.equals(model.layerName(i))) {
+                throw problem("layer " + i + " is named '" + name + "' in " + DESCRIPTION + ", but rebuilt as '"
+                        + model.layerName(i) + "'");
+            }
+        }
+        return model;
+    }
+
+    private static JsonFields layerEntry(List<Object> described, int index) {
+        return JsonFields.of(described.get(index), DESCRIPTION + ": layer " + index);
+    }
+
+    private void parameters(Sequential model, List<Object> described) throws IOException {
+        List<JsonFields> entries = new ArrayList<>();
+        for (int i = 0; i < described.size(); i++) {
+            entries.add(JsonFields.of(described.get(i), DESCRIPTION + ": parameter " + i));
+        }
+        List<String> listed = entries.stream().map(entry -> entry.text("name")).toList();
+        List<Parameter> expected = model.parameters();
+        List<String> declared = expected.stream().map(Parameter::name).toList();
+        if (!listed.equals(declared)) {
+            throw problem(DESCRIPTION + " lists parameters " + listed + ", but its layers declare " + declared);
+        }
+        for (int i = 0; i < expected.size(); i++) {
+            Parameter parameter = expected.get(i);
+            long[] shape = shape(entries.get(i), parameter.name());
+            if (!Arrays.equals(shape, parameter.value().shape())) {
+                throw problem(DESCRIPTION + " gives " + parameter.name() + " the shape " + Arrays.toString(shape)
+                        + ", but its layers declare " + Arrays.toString(parameter.value().shape()));
+            }
+            parameter.value().assign(archive.array(parameter.name() + ".npy", shape, model.dataType()));
+        }
+    }
+
+    private Section section(String key, JsonFields described) throws IOException {
+        String where = DESCRIPTION + ": section '" + key + "'";
+        String type = described.text("type");
+        Map<String, Object> settings = described.optionalObject("settings").values();
+        Map<String, INDArray> arrays = new LinkedHashMap<>();
+        for (Object item : described.list("arrays")) {
+            JsonFields array = JsonFields.of(item, where + " array");
+            String name = array.text("name");
+            String entry = key + "/" + name + ".npy";
+            arrays.put(name, archive.array(entry, shape(array, entry), dataType(array.text("dataType"))));
+        }
+        try {
+            return new Section(type, settings, arrays);
+        } catch (IllegalArgumentException e) {
+            throw new ModelFormatException(file, "section '" + key + "': " + e.getMessage(), e);
+        }
+    }
+
+    private DataType dataType(String name) throws ModelFormatException {
+        DataType type = Npy.dataTypeNamed(name);
+        if (type != null) {
+            return type;
+        }
+        throw problem("unknown data type '" + name + "' in " + DESCRIPTION);
+    }
+
+    /** The {@code "shape"} field of {@code entry}: a list of sizes, each a non-negative integer. */
+    private long[] shape(JsonFields entry, String what) throws ModelFormatException {
+        List<Object> sizes = entry.list("shape");
+        long[] shape = new long[sizes.size()];
+        for (int i = 0; i < shape.length; i++) {
+            if (!(sizes.get(i) instanceof Integer || sizes.get(i) instanceof Long)
+                    || ((Number) sizes.get(i)).longValue() < 0) {
+                throw problem(DESCRIPTION + ": " + what + " has an invalid shape " + sizes);
+            }
+            shape[i] = ((Number) sizes.get(i)).longValue();
+        }
+        return shape;
+    }
+}

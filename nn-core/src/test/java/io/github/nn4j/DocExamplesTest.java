@@ -1,0 +1,225 @@
+package io.github.nn4j;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.nn4j.check.GradientCheck;
+import io.github.nn4j.check.GradientCheckResult;
+import io.github.nn4j.data.DataSet;
+import io.github.nn4j.data.Normalizer;
+import io.github.nn4j.data.Standardizer;
+import io.github.nn4j.init.Initializer;
+import io.github.nn4j.io.JsonFields;
+import io.github.nn4j.io.Npy;
+import io.github.nn4j.io.Npz;
+import io.github.nn4j.io.Section;
+import io.github.nn4j.layers.Dense;
+import io.github.nn4j.layers.ReLU;
+import io.github.nn4j.layers.Tanh;
+import io.github.nn4j.losses.Loss;
+import io.github.nn4j.model.Sequential;
+import io.github.nn4j.persist.ModelFile;
+import io.github.nn4j.persist.ModelFormatException;
+import io.github.nn4j.persist.SavedModel;
+import io.github.nn4j.testing.SeededArrays;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.shade.jackson.databind.ObjectMapper;
+
+/**
+ * The examples in the class documentation of {@code io}, {@code persist}, {@code init} and
+ * {@code check}, run as written: each numbered result, message and layout they show is asserted
+ * here, so the documentation cannot drift from the code.
+ */
+class DocExamplesTest {
+
+    @TempDir
+    Path dir;
+
+    @Nested
+    class JsonFieldsExample {
+        @Test
+        void readsTheDenseSettingsAndNamesWhatIsWrong() {
+            JsonFields dense = new JsonFields("layer type 'dense'", Map.of("in", 784, "out", 2.5));
+            assertEquals(784, dense.intValue("in"));
+            assertEquals("layer type 'dense' needs an integer 'out', got 2.5",
+                    assertThrows(IllegalArgumentException.class, () -> dense.intValue("out")).getMessage());
+            assertEquals("layer type 'dense' needs a number 'p', got nothing (it has [in, out])",
+                    assertThrows(IllegalArgumentException.class, () -> dense.number("p")).getMessage());
+        }
+    }
+
+    @Nested
+    class NpyExample {
+        @Test
+        void theHeaderOfA2By3Float32ArrayIsTheDocumentedDictionaryAndDataStartsAtAMultipleOf64() {
+            byte[] bytes = Npy.toBytes(Nd4j.zeros(DataType.FLOAT, 2, 3));
+            assertArrayEquals(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0}, Arrays.copyOf(bytes, 8));
+            int headerLength = (bytes[8] & 0xFF) | (bytes[9] & 0xFF) << 8;   // little-endian unsigned 16-bit
+            String header = new String(bytes, 10, headerLength, StandardCharsets.US_ASCII);
+            assertEquals("{'descr': '<f4', 'fortran_order': False, 'shape': (2, 3), }", header.stripTrailing());
+            assertTrue(header.endsWith("\n"), header);
+            assertEquals(0, (10 + headerLength) % 64);
+            assertEquals(10 + headerLength + 2 * 3 * 4, bytes.length);
+        }
+
+        @Test
+        void aParameterWrittenAndReadBackIsTheSame() throws IOException {
+            Sequential model = new Sequential(new Dense(3, 2)).init(Initializer.he(), 42);
+            Path file = dir.resolve("w.npy");
+            Npy.write(file, model.parameters().get(0).value());
+            INDArray w = Npy.read(file);
+            assertEquals(model.parameters().get(0).value(), w);
+        }
+    }
+
+    @Nested
+    class NpzExample {
+        @Test
+        void eachArrayIsAnEntryNamedAfterIt() throws IOException {
+            INDArray x = SeededArrays.uniform(1, DataType.FLOAT, 2, 3);
+            INDArray y = SeededArrays.uniform(2, DataType.DOUBLE, 2);
+            Path file = dir.resolve("arrays.npz");
+            Npz.write(file, Map.of("x", x, "y", y));
+            try (ZipFile zip = new ZipFile(file.toFile())) {
+                assertEquals(List.of("x.npy", "y.npy"), Npz.entries(zip).stream().map(ZipEntry::getName).sorted()
+                        .toList());
+            }
+            Map<String, INDArray> again = Npz.read(file);
+            assertEquals(x, again.get("x"));
+            assertEquals(y, again.get("y"));
+        }
+    }
+
+    @Nested
+    class ModelFileExample {
+        @Test
+        void theFileHoldsTheDocumentedDescriptionAndEntries() throws IOException {
+            Sequential model = new Sequential(new Dense(784, 256), new ReLU(), new Dense(256, 10))
+                    .init(Initializer.he(), 42);
+            Section optimizer = new Section("adam", Map.of("steps", 1L),
+                    Map.of("m", Nd4j.zeros(DataType.FLOAT, model.parameterCount())));
+            Path file = dir.resolve("model.nn4j");
+            ModelFile.write(file, model, Map.of(ModelFile.OPTIMIZER, optimizer));
+            try (ZipFile zip = new ZipFile(file.toFile())) {
+                List<String> names = Npz.entries(zip).stream().map(ZipEntry::getName).toList();
+                assertEquals(List.of("model.json", "dense0.W.npy", "dense0.b.npy", "dense1.W.npy", "dense1.b.npy",
+                        "optimizer/m.npy"), names);
+                assertEquals(ZipEntry.DEFLATED, zip.getEntry("model.json").getMethod());
+                assertEquals(ZipEntry.STORED, zip.getEntry("dense0.W.npy").getMethod());
+                assertEquals(ZipEntry.STORED, zip.getEntry("optimizer/m.npy").getMethod());
+                Map<?, ?> json = new ObjectMapper().readValue(zip.getInputStream(zip.getEntry("model.json")),
+                        Map.class);
+                assertEquals("nn4j", json.get("format"));
+                assertEquals(1, json.get("version"));
+                assertEquals("float32", json.get("dataType"));
+                assertEquals(Map.of("name", "dense0", "type", "dense", "settings", Map.of("in", 784, "out", 256)),
+                        ((List<?>) json.get("layers")).get(0));
+                assertEquals(Map.of("name", "dense0.W", "shape", List.of(784, 256)),
+                        ((List<?>) json.get("parameters")).get(0));
+                assertEquals(42, json.get("seed"));
+                assertEquals(List.of("optimizer"), List.copyOf(((Map<?, ?>) json.get("sections")).keySet()));
+            }
+            Map<String, INDArray> arrays = Npz.read(file);   // what numpy.load sees
+            assertEquals(DataType.FLOAT, arrays.get("dense0.W").dataType());
+            assertArrayEquals(new long[] {784, 256}, arrays.get("dense0.W").shape());
+            assertArrayEquals(new long[] {1, 256}, arrays.get("dense0.b").shape());
+        }
+    }
+
+    @Nested
+    class ModelFormatExceptionExample {
+        @Test
+        void aTransposedWeightEntryIsNamedWithBothShapes() throws IOException {
+            Path good = dir.resolve("good.nn4j");
+            ModelFile.write(good, new Sequential(new Dense(2, 3)));
+            Path file = dir.resolve("model.nn4j");
+            try (ZipFile in = new ZipFile(good.toFile());
+                 ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(file))) {
+                for (ZipEntry entry : Npz.entries(in)) {
+                    byte[] bytes = entry.getName().equals("dense0.W.npy")
+                            ? Npy.toBytes(Nd4j.zeros(DataType.FLOAT, 3, 2)) : in.getInputStream(entry).readAllBytes();
+                    out.putNextEntry(new ZipEntry(entry.getName()));
+                    out.write(bytes);
+                    out.closeEntry();
+                }
+            }
+            ModelFormatException e = assertThrows(ModelFormatException.class, () -> ModelFile.read(file));
+            assertEquals(file + ": dense0.W.npy has shape [3, 2], but model.json says [2, 3]", e.getMessage());
+            assertTrue(e.getMessage().endsWith("model.nn4j: dense0.W.npy has shape [3, 2], but model.json says [2, 3]"));
+        }
+    }
+
+    @Nested
+    class SavedModelExample {
+        @Test
+        void aReloadedModelScoresNormalizedFeaturesAsTheSavedOne() throws IOException {
+            Sequential model = new Sequential(new Dense(4, 3), new Tanh(), new Dense(3, 2)).init(Initializer.he(), 5);
+            INDArray features = SeededArrays.uniform(6, DataType.FLOAT, 8, 4).muli(10);
+            Normalizer normalizer = Standardizer.fit(new DataSet(features, Nd4j.zeros(DataType.FLOAT, 8, 2)));
+            Path file = dir.resolve("fashion.nn4j");
+            ModelFile.write(file, model, normalizer);
+
+            SavedModel saved = ModelFile.readAll(file);
+            Normalizer scaler = saved.normalizer().orElseThrow();
+            INDArray scores = saved.model().predict(scaler.transform(features));   // the last layer's output
+            assertEquals(model.predict(normalizer.transform(features)), scores);
+        }
+    }
+
+    @Nested
+    class InitializerExample {
+        @Test
+        void theNotesGaussianIsNormalWithStandardDeviation001() {
+            double[] drawn = Initializer.gaussian(0.01).sample(1000, 100, 100_000, new Random(42));
+            double sumOfSquares = 0;
+            for (double value : drawn) {
+                sumOfSquares += value * value;
+            }
+            assertEquals(0.01, Math.sqrt(sumOfSquares / drawn.length), 1e-4);
+            assertArrayEquals(drawn, Initializer.gaussian().sample(1000, 100, 100_000, new Random(42)),
+                    "gaussian() is gaussian(0.01)");
+        }
+
+        @Test
+        void theSameSeedGivesBitwiseTheSameModel() {
+            for (Initializer initializer : List.of(Initializer.he(), Initializer.xavierUniform(),
+                    Initializer.gaussian(0.01))) {
+                Sequential a = new Sequential(new Dense(5, 4)).init(initializer, 42);
+                Sequential b = new Sequential(new Dense(5, 4)).init(initializer, 42);
+                assertEquals(a.parameterSet().values(), b.parameterSet().values());
+            }
+        }
+    }
+
+    @Nested
+    class GradientCheckExample {
+        @Test
+        void theTanhNetworkPassesAt1e6() {
+            INDArray x = SeededArrays.gaussian(11, DataType.DOUBLE, 5, 3);
+            INDArray y = SeededArrays.gaussian(12, DataType.DOUBLE, 5, 2);
+            Sequential model = new Sequential(new Dense(3, 4), new Tanh(), new Dense(4, 2))
+                    .init(Initializer.xavierNormal(), 1, DataType.DOUBLE);
+            GradientCheckResult result = GradientCheck.model(model, Loss.mse(), x, y);
+            assertTrue(result.passed(1e-6), result.toString());
+            assertEquals(3 * 4 + 4 + 4 * 2 + 2 + 5 * 3, result.checked(), "every parameter and input entry");
+        }
+    }
+}
