@@ -1,5 +1,6 @@
 package io.github.nn4j.layers;
 
+import io.github.nn4j.io.JsonFields;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -16,7 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * your own is registered once, before loading:
  *
  * <pre>{@code
- * LayerRegistry.register("scale", settings -> new Scale(LayerRegistry.doubleSetting(settings, "factor")));
+ * LayerRegistry.register("scale", settings -> new Scale(settings.number("factor")));
  * }</pre>
  */
 public final class LayerRegistry {
@@ -27,11 +28,12 @@ public final class LayerRegistry {
         /**
          * Creates the layer.
          *
-         * @param settings what {@link Layer#config()} returned when the layer was saved
+         * @param settings what {@link Layer#config()} returned when the layer was saved, with typed
+         *                 access whose errors name the layer type and the setting
          * @return a new, unbound layer
          * @throws IllegalArgumentException when a setting is missing or invalid
          */
-        Layer create(Map<String, Object> settings);
+        Layer create(JsonFields settings);
     }
 
     private static final Map<String, Factory> FACTORIES = new ConcurrentHashMap<>();
@@ -88,7 +90,7 @@ public final class LayerRegistry {
             throw new IllegalArgumentException("unknown layer type '" + type + "'; registered types are " + types()
                     + " (register others with LayerRegistry.register)");
         }
-        Layer layer = factory.create(settings);
+        Layer layer = factory.create(new JsonFields("layer type '" + type + "'", settings));
         Set<String> unknown = new HashSet<>(settings.keySet());
         unknown.removeAll(layer.config().keySet());
         if (!unknown.isEmpty()) {
@@ -96,60 +98,5 @@ public final class LayerRegistry {
                     + "; its settings are " + new TreeSet<>(layer.config().keySet()));
         }
         return layer;
-    }
-
-    /**
-     * Reads an integer setting.
-     *
-     * @param settings the settings
-     * @param key      the setting's name
-     * @return its value
-     * @throws IllegalArgumentException when it is missing or not an integer in int range
-     */
-    public static int intSetting(Map<String, Object> settings, String key) {
-        Object value = settings.get(key);
-        if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
-            long number = ((Number) value).longValue();
-            if (number == (int) number) {
-                return (int) number;
-            }
-        }
-        throw new IllegalArgumentException("setting '" + key + "' must be an integer, got " + describe(value));
-    }
-
-    /**
-     * Reads a number setting.
-     *
-     * @param settings the settings
-     * @param key      the setting's name
-     * @return its value
-     * @throws IllegalArgumentException when it is missing or not a number
-     */
-    public static double doubleSetting(Map<String, Object> settings, String key) {
-        Object value = settings.get(key);
-        if (value instanceof Number number) {
-            return number.doubleValue();
-        }
-        throw new IllegalArgumentException("setting '" + key + "' must be a number, got " + describe(value));
-    }
-
-    /**
-     * Reads a text setting.
-     *
-     * @param settings the settings
-     * @param key      the setting's name
-     * @return its value
-     * @throws IllegalArgumentException when it is missing or not a string
-     */
-    public static String stringSetting(Map<String, Object> settings, String key) {
-        Object value = settings.get(key);
-        if (value instanceof String text) {
-            return text;
-        }
-        throw new IllegalArgumentException("setting '" + key + "' must be a string, got " + describe(value));
-    }
-
-    private static String describe(Object value) {
-        return value == null ? "nothing (missing)" : value.getClass().getSimpleName() + " " + value;
     }
 }

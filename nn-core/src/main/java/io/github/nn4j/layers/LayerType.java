@@ -12,11 +12,11 @@ import java.util.function.DoubleFunction;
  */
 enum LayerType {
 
-    DENSE("dense", s -> new Dense(LayerRegistry.intSetting(s, "in"), LayerRegistry.intSetting(s, "out"))),
-    DROPOUT("dropout", s -> new Dropout(LayerRegistry.doubleSetting(s, "p"))),
+    DENSE("dense", s -> new Dense(s.intValue("in"), s.intValue("out"))),
+    DROPOUT("dropout", s -> new Dropout(s.number("p"))),
     SOFTMAX("softmax", s -> new Softmax()),
     /** A plain {@link ActivationLayer} around a built-in activation, named by setting {@code activation}. */
-    ACTIVATION("activation", s -> new ActivationLayer(builtIn(LayerRegistry.stringSetting(s, "activation")))),
+    ACTIVATION("activation", s -> new ActivationLayer(builtIn(s.text("activation")))),
     IDENTITY(BuiltInActivation.IDENTITY, value -> new Identity()),
     STEP(BuiltInActivation.STEP, value -> new Step()),
     SIGN(BuiltInActivation.SIGN, value -> new Sign()),
@@ -38,7 +38,7 @@ enum LayerType {
     /** An activation layer's row: the activation's name, and its one setting if it has one. */
     LayerType(BuiltInActivation activation, DoubleFunction<Layer> constructor) {
         this(activation.typeName(), settings -> constructor.apply(activation.setting()
-                .map(name -> LayerRegistry.doubleSetting(settings, name)).orElse(0.0)));
+                .map(settings::number).orElse(0.0)));
     }
 
     /** The type name, e.g. {@code dense}. */

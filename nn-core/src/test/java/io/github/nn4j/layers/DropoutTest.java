@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.nn4j.base.Mode;
-import io.github.nn4j.base.SeededArrays;
+import io.github.nn4j.testing.SeededArrays;
 import io.github.nn4j.check.GradientCheck;
 import io.github.nn4j.check.GradientCheckResult;
 import io.github.nn4j.init.Initializer;

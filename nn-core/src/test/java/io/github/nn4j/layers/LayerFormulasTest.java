@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.nn4j.activations.Activation;
 import io.github.nn4j.activations.BuiltInActivation;
+import io.github.nn4j.io.JsonFields;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,7 +70,7 @@ class LayerFormulasTest {
         settings.put("activation", "tanh");
         for (LayerType type : LayerType.values()) {
             assertTrue(LayerRegistry.isRegistered(type.typeName()), type.typeName());
-            assertEquals(type.typeName(), type.factory().create(settings).typeName(), type.name());
+            assertEquals(type.typeName(), type.factory().create(new JsonFields("test", settings)).typeName(), type.name());
         }
     }
 

@@ -36,10 +36,10 @@ class LayerRegistryTest {
                 .contains("dense"), unknown.getMessage());
         IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
                 () -> LayerRegistry.create("dense", Map.of("in", 3)));
-        assertEquals("setting 'out' must be an integer, got nothing (missing)", missing.getMessage());
+        assertEquals("layer type 'dense' needs an integer 'out', got nothing (it has [in])", missing.getMessage());
         IllegalArgumentException fraction = assertThrows(IllegalArgumentException.class,
                 () -> LayerRegistry.create("dense", Map.of("in", 3, "out", 2.5)));
-        assertEquals("setting 'out' must be an integer, got Double 2.5", fraction.getMessage());
+        assertEquals("layer type 'dense' needs an integer 'out', got 2.5", fraction.getMessage());
         IllegalArgumentException custom = assertThrows(IllegalArgumentException.class,
                 () -> LayerRegistry.create("activation", Map.of("activation", "swish")));
         assertTrue(custom.getMessage().contains("'swish' is not a built-in activation"), custom.getMessage());

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.github.nn4j.base.Mode;
-import io.github.nn4j.base.SeededArrays;
+import io.github.nn4j.testing.SeededArrays;
 import io.github.nn4j.init.Initializer;
 import io.github.nn4j.layers.Dense;
 import io.github.nn4j.layers.Layer;

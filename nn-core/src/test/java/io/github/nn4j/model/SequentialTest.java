@@ -2,7 +2,7 @@ package io.github.nn4j.model;
 
 import io.github.nn4j.base.Mode;
 import io.github.nn4j.base.Parameter;
-import io.github.nn4j.base.SeededArrays;
+import io.github.nn4j.testing.SeededArrays;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.nn4j.base.Mode;
 import io.github.nn4j.base.ParameterSet;
-import io.github.nn4j.base.SeededArrays;
+import io.github.nn4j.testing.SeededArrays;
 import io.github.nn4j.init.Initializer;
 import io.github.nn4j.layers.Dense;
 import io.github.nn4j.layers.Dropout;

@@ -1,8 +1,8 @@
 package io.github.nn4j.onnx;
 
 import io.github.nn4j.base.Parameter;
+import io.github.nn4j.io.JsonFields;
 import io.github.nn4j.layers.Layer;
-import io.github.nn4j.layers.LayerRegistry;
 import io.github.nn4j.onnx.proto.TensorProto;
 import java.util.List;
 import java.util.Map;
@@ -38,11 +38,11 @@ final class LayerWriter {
         String type = layer.typeName();
         switch (type) {
             case "dense" -> dense(name, parameters, input, output);
-            case "dropout" -> dropout(name, LayerRegistry.doubleSetting(layer.config(), "p"), input, output);
+            case "dropout" -> dropout(name, settings(layer).number("p"), input, output);
             case "softmax" -> graph.node(name, "Softmax", List.of(input), output, GraphWriter.intAttribute("axis", 1));
-            case "leaky_relu" -> leakyRelu(name, LayerRegistry.doubleSetting(layer.config(), "slope"), input, output);
-            case "elu" -> elu(name, LayerRegistry.doubleSetting(layer.config(), "alpha"), input, output);
-            case "activation" -> activation(name, layer, LayerRegistry.stringSetting(layer.config(), "activation"),
+            case "leaky_relu" -> leakyRelu(name, settings(layer).number("slope"), input, output);
+            case "elu" -> elu(name, settings(layer).number("alpha"), input, output);
+            case "activation" -> activation(name, layer, settings(layer).text("activation"),
                     input, output);
             default -> activation(name, layer, type, input, output);
         }
@@ -112,5 +112,10 @@ final class LayerWriter {
     private void elu(String name, double alpha, String input, String output) {
         graph.node(name, "Elu", List.of(input), output, GraphWriter.floatAttribute("alpha", (float) alpha))
                 .setDocString(ExactSetting.note("alpha", alpha));
+    }
+
+    /** The layer's settings, with typed access whose errors name the layer. */
+    private static JsonFields settings(Layer layer) {
+        return new JsonFields(layer.toString(), layer.config());
     }
 }
