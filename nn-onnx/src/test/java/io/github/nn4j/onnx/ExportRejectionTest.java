@@ -13,33 +13,33 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /** A layer type nn4j does not know has no ONNX form: export refuses it, naming the layer. */
 class ExportRejectionTest {
 
-    /** A user's own layer: doubles its input. */
-    private static final class Twice implements ShapePreserving {
+    /** A user's own layer: shifts its input by one, so its gradient passes through unchanged. */
+    private static final class PlusOne implements ShapePreserving {
         @Override
         public String typeName() {
-            return "twice";
+            return "plus_one";
         }
 
         @Override
         public INDArray forward(INDArray input, Mode mode) {
-            return input.mul(2);
+            return input.add(1);
         }
 
         @Override
         public INDArray backward(INDArray outputGradient, boolean needInputGradient) {
-            return needInputGradient ? outputGradient.mul(2) : null;
+            return needInputGradient ? outputGradient : null;
         }
 
         @Override
         public String toString() {
-            return "Twice()";
+            return "PlusOne()";
         }
     }
 
     @Test
     void layerOfAnUnknownTypeIsRefusedNamingIt() {
-        Sequential model = new Sequential(new Dense(3, 2), new Twice());
+        Sequential model = new Sequential(new Dense(3, 2), new PlusOne());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> OnnxExport.toBytes(model));
-        assertTrue(e.getMessage().contains("layer 'twice0' Twice() (type 'twice') has no ONNX form"), e.getMessage());
+        assertTrue(e.getMessage().contains("layer 'plus_one0' PlusOne() (type 'plus_one') has no ONNX form"), e.getMessage());
     }
 }
