@@ -20,10 +20,12 @@ import io.github.nn4j.layers.ReLU;
 import io.github.nn4j.layers.Tanh;
 import io.github.nn4j.losses.Loss;
 import io.github.nn4j.model.Sequential;
+import io.github.nn4j.optim.Adam;
 import io.github.nn4j.persist.ModelFile;
 import io.github.nn4j.persist.ModelFormatException;
 import io.github.nn4j.persist.SavedModel;
 import io.github.nn4j.testing.SeededArrays;
+import io.github.nn4j.train.Trainer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -46,7 +48,9 @@ import org.nd4j.shade.jackson.databind.ObjectMapper;
 /**
  * The examples in the class documentation of {@code io}, {@code persist}, {@code init} and
  * {@code check}, run as written: each numbered result, message and layout they show is asserted
- * here, so the documentation cannot drift from the code.
+ * here, so the documentation cannot drift from the code. The other packages' examples are run by a
+ * test of their own package, named after it: {@code activations.ActivationsDocExamplesTest},
+ * {@code data.DataDocExamplesTest}, {@code train.TrainDocExamplesTest} and so on.
  */
 class DocExamplesTest {
 
@@ -181,6 +185,43 @@ class DocExamplesTest {
             Normalizer scaler = saved.normalizer().orElseThrow();
             INDArray scores = saved.model().predict(scaler.transform(features));   // the last layer's output
             assertEquals(model.predict(normalizer.transform(features)), scores);
+        }
+    }
+
+    @Nested
+    class SectionExample {
+        @Test
+        void aCheckpointAfterTwoEpochsOf469StepsHoldsTheDocumentedSections() throws IOException {
+            // Section.java:17-19: 2 epochs of 1,876 examples in batches of 4 are 938 Adam steps
+            Random random = new Random(8);
+            float[][] x = new float[1876][2];
+            float[][] y = new float[1876][1];
+            for (int i = 0; i < x.length; i++) {
+                x[i][0] = (float) random.nextGaussian();
+                x[i][1] = (float) random.nextGaussian();
+                y[i][0] = x[i][0] - x[i][1];
+            }
+            DataSet train = new DataSet(Nd4j.create(x), Nd4j.create(y));
+            Path file = dir.resolve("run.nn4j");
+            Trainer.builder(new Sequential(new Dense(2, 1)).init(Initializer.xavierUniform(), 1))
+                    .optimizer(new Adam(1e-3)).batchSize(4).epochs(2).seed(3).progressBar(false).logEpochs(false)
+                    .checkpoint(file).build().fit(train);
+            SavedModel saved = ModelFile.readAll(file);
+
+            Section optimizer = saved.section(ModelFile.OPTIMIZER).orElseThrow();
+            assertEquals("adam", optimizer.type());
+            assertEquals(1e-3, optimizer.number("learningRate"));
+            assertEquals(938, optimizer.integer("steps"));
+            assertEquals(List.of("m", "v"), optimizer.arrays().keySet().stream().sorted().toList());
+            Section training = saved.section(ModelFile.TRAINING).orElseThrow();
+            assertEquals("progress", training.type());
+            assertEquals(2, training.integer("epoch"));
+            assertEquals(Map.of(), training.arrays());
+
+            Section normalizer = Standardizer.fit(train).toSection();
+            assertEquals("standardize", normalizer.type());
+            assertEquals(Map.of(), normalizer.settings());
+            assertEquals(List.of("mean", "std"), normalizer.arrays().keySet().stream().sorted().toList());
         }
     }
 

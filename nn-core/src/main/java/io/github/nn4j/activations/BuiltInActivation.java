@@ -12,7 +12,7 @@ import java.util.function.DoubleFunction;
  *
  * <pre>{@code
  * BuiltInActivation.LEAKY_RELU.create(0.01).name();    // "leaky_relu(0.01)"
- * BuiltInActivation.parse("elu(1.0)");                 // Optional[elu(1.0)]
+ * BuiltInActivation.parse("elu(1.0)").map(Activation::name);  // Optional[elu(1.0)]
  * Activation.sigmoid().symbol();                       // "σ"
  * }</pre>
  */

@@ -28,7 +28,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * <pre>{@code
  * DataSet train = IdxReader.readDataSet(
  *         dir.resolve("train-images-idx3-ubyte.gz"),     // [60000, 28, 28] → features [60000, 784]
- *         dir.resolve("train-labels-idx1-ubyte.gz"));    // [60000]         → class indices
+ *         dir.resolve("train-labels-idx1-ubyte.gz"));    // [60000]         → class indices [60000, 1]
  * }</pre>
  *
  * <p>Values are returned as float32 without scaling (pixels stay 0–255).

@@ -7,15 +7,26 @@ import java.util.Locale;
 /**
  * The quality of a classifier on n examples: accuracy, top-k accuracy, the confusion matrix,
  * per-class precision, recall and F1, and their macro (plain mean over classes) and weighted
- * (by support) averages. Built by {@link Evaluation#classify}.
+ * (by support) averages. Built by {@link Evaluation#classify}, usually from a model and data,
+ * {@code Evaluation.classify(model, test, FashionMnist.CLASS_NAMES)}, or from scores as here:
  *
  * <pre>{@code
- * ClassificationReport report = Evaluation.classify(model, test, FashionMnist.CLASS_NAMES);
- * report.accuracy();              // 0.885
- * report.topKAccuracy(3);         // 0.99
+ * INDArray scores = Nd4j.create(new float[][] {{0.7f, 0.2f, 0.1f}, {0.3f, 0.6f, 0.1f},
+ *         {0.5f, 0.4f, 0.1f}, {0.1f, 0.3f, 0.6f}});
+ * ClassificationReport report = Evaluation.classify(scores, Nd4j.createFromArray(0, 1, 1, 2),
+ *         List.of("cat", "dog", "bird"));
+ * report.accuracy();              // 0.75: the third example, a dog, scored highest as a cat
+ * report.topKAccuracy(2);         // 1.0: every actual class is among its example's two best
  * System.out.println(report.confusionTable());
  * System.out.println(report);     // per-class table with averages
  * }</pre>
+ * The confusion table:
+ * <pre>
+ * actual \ predicted  0  1  2
+ * 0 cat               1  0  0
+ * 1 dog               1  1  0
+ * 2 bird              0  0  1
+ * </pre>
  */
 public final class ClassificationReport {
 

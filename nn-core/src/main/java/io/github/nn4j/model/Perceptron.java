@@ -18,8 +18,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * learns XOR, whose classes no straight line separates: that takes a hidden layer.
  *
  * <pre>{@code
+ * DataSet and = new DataSet(Nd4j.create(new float[][] {{0, 0}, {0, 1}, {1, 0}, {1, 1}}),
+ *         Nd4j.create(new float[][] {{0}, {0}, {0}, {1}}));
  * Perceptron p = new Perceptron(2);
- * p.fit(and, 0.1, 20);
+ * p.fit(and, 0.1, 20);                              // 4: the fourth epoch makes no mistake
  * p.predict(Nd4j.create(new float[][] {{1, 1}}));  // [[1.0]]
  * }</pre>
  */

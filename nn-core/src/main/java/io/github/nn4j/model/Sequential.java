@@ -277,12 +277,13 @@ public final class Sequential {
 
     /**
      * A table of the layers, their output shapes ({@code -1} for the batch, {@code ?} when no
-     * layer fixes the width) and parameter counts, with the total, as Keras prints it:
+     * layer fixes the width) and parameter counts, with the total, as Keras prints it (class example):
      * <pre>
-     * Layer   Type           Output shape  Parameters
-     * ===============================================
-     * dense0  Dense(784→256)  [-1, 256]       200,960
-     * relu0   ReLU()          [-1, 256]             0
+     * Layer   Type            Output shape  Parameters
+     * ================================================
+     * dense0  Dense(784→256)  [-1, 256]        200,960
+     * relu0   ReLU()          [-1, 256]              0
+     * dense1  Dense(256→10)   [-1, 10]           2,570
      * ...
      * </pre>
      *

@@ -4,9 +4,10 @@ import java.io.PrintStream;
 import java.util.Locale;
 
 /**
- * A one-line progress bar for long epochs, redrawn in place on the console:
+ * A one-line progress bar for long epochs, redrawn in place on the console (the throughput is
+ * measured, so it differs from machine to machine):
  * <pre>
- * epoch 3/15 [==========>             ] 190/430  loss 0.3521  58,912 samples/s
+ * epoch 3/15 [=============>                ] 190/430  loss 0.3521  58,912 samples/s
  * </pre>
  * It draws only when the JVM has an interactive console, only once an epoch has run for a
  * second, and at most ten times a second, so short epochs, logs and CI output stay clean. It

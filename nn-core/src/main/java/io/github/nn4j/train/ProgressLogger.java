@@ -6,7 +6,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Logs one line per epoch through SLF4J at INFO level (logger {@code io.github.nn4j.train.ProgressLogger}):
+ * Logs one line per epoch through SLF4J at INFO level (logger {@code io.github.nn4j.train.ProgressLogger});
+ * the throughput and times after the bar are measured, so they differ from machine to machine:
  * <pre>
  * epoch 3/15: loss 0.3412, accuracy 0.8751, val_loss 0.3390, val_accuracy 0.8782 | 61,234 samples/s, epoch 1.0 s, elapsed 3.1 s
  * </pre>
