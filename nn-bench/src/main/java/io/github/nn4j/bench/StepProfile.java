@@ -4,12 +4,14 @@ import io.github.nn4j.base.Mode;
 import io.github.nn4j.init.Initializer;
 import io.github.nn4j.layers.Layer;
 import io.github.nn4j.losses.SoftmaxCrossEntropy;
+import io.github.nn4j.model.LayerObserver;
 import io.github.nn4j.model.Sequential;
 import io.github.nn4j.optim.Optimizer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongSupplier;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.executioner.OpExecutioner;
@@ -18,8 +20,8 @@ import org.nd4j.linalg.profiler.OpProfiler;
 
 /**
  * Where one workload's training step spends its time: the step of {@link Nn4jRunner}, taken
- * apart into each layer's forward and backward pass, the loss gradient and the optimizer
- * update, each timed with {@link System#nanoTime()}; plus the number of operations ND4J's
+ * apart into each layer's forward and backward pass (seen through a {@link LayerObserver}), the
+ * loss gradient and the optimizer update, each timed with {@link System#nanoTime()}; plus the number of operations ND4J's
  * executioner runs per step (every GEMM is one {@code matmul} operation; Java loops and the
  * BLAS {@code axpy} of plain SGD are not operations and are not counted).
  *
@@ -42,51 +44,82 @@ public record StepProfile(Workload workload, Map<String, Double> microsByPhase, 
      * @return the mean time of every phase and the native operations per step
      */
     public static StepProfile measure(Workload workload, int steps) {
+        return measure(workload, steps, System::nanoTime);
+    }
+
+    /** {@link #measure(Workload, int)} with {@code clock} (nanoseconds) as the time source. */
+    static StepProfile measure(Workload workload, int steps, LongSupplier clock) {
         if (steps < 1) {
             throw new IllegalArgumentException("steps must be at least 1, got " + steps);
         }
         Sequential model = Nn4jRunner.buildModel(workload.sizes()).init(Initializer.heNormal(), 1, DataType.FLOAT);
         Optimizer optimizer = Optimizers.nn4j(workload.optimizer(), workload.learningRate());
         SyntheticBatches batches = SyntheticBatches.forWorkload(workload, 8, SyntheticBatches.DEFAULT_SEED);
-        List<Layer> layers = model.layers();
-        int n = layers.size();
-        long[] forward = new long[n];
-        long[] backward = new long[n];
+        int n = model.layers().size();
+        LayerTimer layers = new LayerTimer(n, clock);
         long[] lossAndUpdate = new long[2];
         SoftmaxCrossEntropy loss = new SoftmaxCrossEntropy();
         for (int s = 0; s < 2 * steps; s++) {
             boolean timed = s >= steps;
+            layers.timed = timed;
             INDArray x = batches.features().get(s % batches.count());
             INDArray y = batches.labels().get(s % batches.count());
-            INDArray h = x;
-            for (int i = 0; i < n; i++) {
-                long start = System.nanoTime();
-                h = layers.get(i).forward(h, Mode.TRAIN);
-                forward[i] += timed ? System.nanoTime() - start : 0;
-            }
-            long start = System.nanoTime();
+            INDArray h = model.forward(x, Mode.TRAIN, layers);
+            long start = clock.getAsLong();
             INDArray g = loss.gradient(h, y);
-            lossAndUpdate[0] += timed ? System.nanoTime() - start : 0;
-            for (int i = n - 1; i >= 0; i--) {
-                start = System.nanoTime();
-                g = layers.get(i).backward(g, i > 0);
-                backward[i] += timed ? System.nanoTime() - start : 0;
-            }
-            start = System.nanoTime();
+            lossAndUpdate[0] += timed ? clock.getAsLong() - start : 0;
+            model.backward(g, false, layers);
+            start = clock.getAsLong();
             optimizer.step(model.parameterSet());
-            lossAndUpdate[1] += timed ? System.nanoTime() - start : 0;
+            lossAndUpdate[1] += timed ? clock.getAsLong() - start : 0;
         }
         Map<String, Double> phases = new LinkedHashMap<>();
-        List<String> names = layerNames(layers);
+        List<String> names = layerNames(model.layers());
         for (int i = 0; i < n; i++) {
-            phases.put(names.get(i) + " forward", forward[i] / 1e3 / steps);
+            phases.put(names.get(i) + " forward", layers.forward[i] / 1e3 / steps);
         }
         phases.put("loss gradient", lossAndUpdate[0] / 1e3 / steps);
         for (int i = n - 1; i >= 0; i--) {
-            phases.put(names.get(i) + " backward", backward[i] / 1e3 / steps);
+            phases.put(names.get(i) + " backward", layers.backward[i] / 1e3 / steps);
         }
         phases.put("optimizer (" + workload.optimizer() + ")", lossAndUpdate[1] / 1e3 / steps);
         return new StepProfile(workload, phases, countNativeOps(workload, batches, 4));
+    }
+
+    /** Adds up the nanoseconds each layer's forward and backward pass take, while {@link #timed}. */
+    private static final class LayerTimer implements LayerObserver {
+
+        final long[] forward;
+        final long[] backward;
+        private final LongSupplier clock;
+        boolean timed;
+        private long start;
+
+        LayerTimer(int layers, LongSupplier clock) {
+            this.forward = new long[layers];
+            this.backward = new long[layers];
+            this.clock = clock;
+        }
+
+        @Override
+        public void beforeForward(int index, Layer layer, INDArray input) {
+            start = clock.getAsLong();
+        }
+
+        @Override
+        public void afterForward(int index, Layer layer, INDArray output) {
+            forward[index] += timed ? clock.getAsLong() - start : 0;
+        }
+
+        @Override
+        public void beforeBackward(int index, Layer layer, INDArray outputGradient) {
+            start = clock.getAsLong();
+        }
+
+        @Override
+        public void afterBackward(int index, Layer layer, INDArray inputGradient) {
+            backward[index] += timed ? clock.getAsLong() - start : 0;
+        }
     }
 
     /** {@code "Dense(784→128) #0"}, {@code "ReLU() #1"}: the layer and its position. */

@@ -5,20 +5,30 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.function.LongSupplier;
 import org.junit.jupiter.api.Test;
 
 class StepProfileTest {
 
     private static final Workload TINY = new Workload("T", List.of(6, 5, 3), 4, "sgd", 0.1);
 
+    /** A clock that moves one microsecond every time it is read. */
+    private static LongSupplier tickingClock() {
+        long[] now = {0};
+        return () -> now[0] += 1_000;
+    }
+
     @Test
-    void listsEveryPhaseInTheOrderItRuns() {
-        StepProfile profile = StepProfile.measure(TINY, 3);
+    void timesEveryPhaseOncePerTimedStepInTheOrderItRuns() {
+        // Each phase reads the clock at its start and end, so it takes one tick per timed step; the
+        // warm-up steps are not counted, so the mean is exactly one microsecond.
+        StepProfile profile = StepProfile.measure(TINY, 3, tickingClock());
         assertEquals(List.of("Dense(6→5) #0 forward", "ReLU() #1 forward", "Dense(5→3) #2 forward", "loss gradient",
                 "Dense(5→3) #2 backward", "ReLU() #1 backward", "Dense(6→5) #0 backward", "optimizer (sgd)"),
                 List.copyOf(profile.microsByPhase().keySet()));
-        assertTrue(profile.microsByPhase().values().stream().allMatch(micros -> micros >= 0));
-        assertTrue(profile.toMarkdown().contains("| optimizer (sgd) |"), profile.toMarkdown());
+        profile.microsByPhase().forEach((phase, micros) -> assertEquals(1.0, micros, 0, phase));
+        assertEquals(8.0, profile.stepMicros(), 0);
+        assertTrue(profile.toMarkdown().contains("| optimizer (sgd) | 1.0 | 12.5 % |"), profile.toMarkdown());
     }
 
     @Test

@@ -5,8 +5,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * An element-wise activation function {@code a = φ(z)} together with its derivative.
  *
- * <p>The array methods work on whole batches with one or two native ND4J operations and write
- * into arrays the caller provides, so the training loop allocates nothing. The scalar methods
+ * <p>The array methods work on whole batches (an ND4J operation or two, or one of nn4j's Java
+ * kernels for small float arrays) and write into arrays the caller provides; the built-in
+ * functions allocate no arrays. The scalar methods
  * {@link #value(double)} and {@link #derivative(double)} give the same function on one number,
  * for tests, plots and teaching.
  *
@@ -19,11 +20,22 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 public interface Activation {
 
     /**
-     * A short name such as {@code "sigmoid"} or {@code "leaky_relu(0.01)"}.
+     * A short name such as {@code "sigmoid"} or {@code "leaky_relu(0.01)"}; the built-in functions
+     * take theirs from {@link BuiltInActivation}.
      *
      * @return the name
      */
     String name();
+
+    /**
+     * The function's symbol in formulas, e.g. {@code σ} in {@code h1 = σ(z1)}; by default its
+     * {@link #name()}.
+     *
+     * @return the symbol
+     */
+    default String symbol() {
+        return name();
+    }
 
     /**
      * Computes {@code output = φ(input)} element-wise.

@@ -6,20 +6,16 @@ import org.nd4j.linalg.api.ops.impl.transforms.strict.ELU;
 import org.nd4j.linalg.factory.Nd4j;
 
 /** {@code z} for {@code z ≥ 0}, {@code α(e^z − 1)} otherwise; derivative {@code α·e^z} below 0. */
-final class EluFunction implements Activation {
+final class EluFunction extends BuiltInFunction {
 
     private final double alpha;
 
     EluFunction(double alpha) {
+        super(BuiltInActivation.ELU, alpha);
         if (!(alpha > 0) || Double.isInfinite(alpha)) {
             throw new IllegalArgumentException("ELU alpha must be positive and finite, got " + alpha);
         }
         this.alpha = alpha;
-    }
-
-    @Override
-    public String name() {
-        return "elu(" + alpha + ")";
     }
 
     @Override

@@ -3,13 +3,12 @@ package io.github.nn4j.activations;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** {@code φ(z) = z}, {@code φ' = 1}. */
-final class IdentityFunction implements Activation {
+final class IdentityFunction extends BuiltInFunction {
 
     static final IdentityFunction INSTANCE = new IdentityFunction();
 
-    @Override
-    public String name() {
-        return "identity";
+    private IdentityFunction() {
+        super(BuiltInActivation.IDENTITY);
     }
 
     @Override

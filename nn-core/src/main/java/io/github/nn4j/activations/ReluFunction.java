@@ -4,13 +4,12 @@ import io.github.nn4j.kernels.ReluKernels;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** {@code max(0, z)}; derivative 1 for {@code z > 0}, 0 otherwise. */
-final class ReluFunction implements Activation {
+final class ReluFunction extends BuiltInFunction {
 
     static final ReluFunction INSTANCE = new ReluFunction();
 
-    @Override
-    public String name() {
-        return "relu";
+    private ReluFunction() {
+        super(BuiltInActivation.RELU);
     }
 
     @Override

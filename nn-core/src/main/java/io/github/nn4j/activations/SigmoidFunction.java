@@ -6,13 +6,12 @@ import org.nd4j.linalg.api.ops.impl.transforms.strict.Sigmoid;
 import org.nd4j.linalg.factory.Nd4j;
 
 /** {@code σ(z) = 1 / (1 + e^(−z))}, {@code σ'(z) = σ(z)(1 − σ(z))}. */
-final class SigmoidFunction implements Activation {
+final class SigmoidFunction extends BuiltInFunction {
 
     static final SigmoidFunction INSTANCE = new SigmoidFunction();
 
-    @Override
-    public String name() {
-        return "sigmoid";
+    private SigmoidFunction() {
+        super(BuiltInActivation.SIGMOID);
     }
 
     @Override

@@ -6,11 +6,6 @@ final class SignFunction extends ThresholdFunction {
     static final SignFunction INSTANCE = new SignFunction();
 
     private SignFunction() {
-        super(-1.0, 1.0);
-    }
-
-    @Override
-    public String name() {
-        return "sign";
+        super(BuiltInActivation.SIGN, -1.0, 1.0);
     }
 }

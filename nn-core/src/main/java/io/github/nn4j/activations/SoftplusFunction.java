@@ -6,13 +6,12 @@ import org.nd4j.linalg.api.ops.impl.transforms.strict.SoftPlus;
 import org.nd4j.linalg.factory.Nd4j;
 
 /** {@code ln(1 + e^z)}; derivative {@code σ(z)}. */
-final class SoftplusFunction implements Activation {
+final class SoftplusFunction extends BuiltInFunction {
 
     static final SoftplusFunction INSTANCE = new SoftplusFunction();
 
-    @Override
-    public String name() {
-        return "softplus";
+    private SoftplusFunction() {
+        super(BuiltInActivation.SOFTPLUS);
     }
 
     @Override

@@ -6,11 +6,6 @@ final class StepFunction extends ThresholdFunction {
     static final StepFunction INSTANCE = new StepFunction();
 
     private StepFunction() {
-        super(0.0, 1.0);
-    }
-
-    @Override
-    public String name() {
-        return "step";
+        super(BuiltInActivation.STEP, 0.0, 1.0);
     }
 }

@@ -6,13 +6,12 @@ import org.nd4j.linalg.api.ops.impl.transforms.strict.Tanh;
 import org.nd4j.linalg.factory.Nd4j;
 
 /** {@code tanh(z)}, {@code tanh'(z) = 1 − tanh²(z)}. */
-final class TanhFunction implements Activation {
+final class TanhFunction extends BuiltInFunction {
 
     static final TanhFunction INSTANCE = new TanhFunction();
 
-    @Override
-    public String name() {
-        return "tanh";
+    private TanhFunction() {
+        super(BuiltInActivation.TANH);
     }
 
     @Override

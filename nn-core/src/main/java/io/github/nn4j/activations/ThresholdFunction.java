@@ -9,12 +9,13 @@ import org.nd4j.linalg.indexing.conditions.Conditions;
  * everywhere except at the jump, where it does not exist, so gradients do not pass; the
  * perceptron learning rule trains such units instead.
  */
-abstract class ThresholdFunction implements Activation {
+abstract class ThresholdFunction extends BuiltInFunction {
 
     private final double low;
     private final double high;
 
-    ThresholdFunction(double low, double high) {
+    ThresholdFunction(BuiltInActivation row, double low, double high) {
+        super(row);
         this.low = low;
         this.high = high;
     }

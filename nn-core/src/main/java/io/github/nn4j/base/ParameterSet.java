@@ -25,15 +25,29 @@ public final class ParameterSet {
     /**
      * Groups parameters whose values and gradients are views into two flat buffers.
      *
+     * <p>Optimizers update the two buffers as flat vectors, so each must be a vector (rank 1);
+     * it may be a view with a stride, such as every other element of a longer vector.
+     *
      * @param values     every parameter value, concatenated in order: a {@code [total]} vector
-     * @param gradients  every gradient, in the same layout
+     * @param gradients  every gradient, in the same layout: a vector of the same length and data type
      * @param parameters the parameters, each viewing its slice of both buffers
+     * @throws IllegalArgumentException naming the shapes when a buffer is missing or not a vector,
+     *                                  or the two differ in length or data type
      */
     public ParameterSet(INDArray values, INDArray gradients, List<Parameter> parameters) {
+        if (values == null || gradients == null || values.rank() != 1 || gradients.rank() != 1
+                || values.length() != gradients.length() || values.dataType() != gradients.dataType()) {
+            throw new IllegalArgumentException("a ParameterSet needs values and gradients as vectors (rank 1) of one "
+                    + "length and data type, got " + describe(values) + " and " + describe(gradients));
+        }
         this.values = values;
         this.gradients = gradients;
         this.parameters = List.copyOf(parameters);
         this.byName = this.parameters.stream().collect(Collectors.toMap(Parameter::name, Function.identity()));
+    }
+
+    private static String describe(INDArray array) {
+        return array == null ? "null" : array.dataType() + " " + Shapes.of(array);
     }
 
     /** Every parameter value, concatenated in model order: a {@code [total]} vector. */

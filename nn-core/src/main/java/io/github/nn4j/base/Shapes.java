@@ -42,11 +42,12 @@ public final class Shapes {
      *
      * @param array   the array to check
      * @param columns the required number of columns
-     * @param who     what is checking, used as the start of the message, e.g. "Dense(784→256)"
+     * @param who     what is checking, e.g. the layer {@code Dense(784→256)}; its {@code toString()}
+     *                starts the message, and is only called when the check fails
      * @param what    what the array is, e.g. "input"
      * @throws IllegalArgumentException naming both shapes when it does not fit
      */
-    public static void requireMatrix(INDArray array, long columns, String who, String what) {
+    public static void requireMatrix(INDArray array, long columns, Object who, String what) {
         if (array == null) {
             throw new IllegalArgumentException(who + ": " + what + " is null");
         }

@@ -195,5 +195,15 @@ public final class GradientCheck {
         public INDArray gradient(INDArray predictions, INDArray targets) {
             return projection;
         }
+
+        @Override
+        public double sum(INDArray predictions, INDArray targets) {
+            return value(predictions, targets);
+        }
+
+        @Override
+        public INDArray gradient(INDArray predictions, INDArray targets, long examples) {
+            return projection;
+        }
     }
 }

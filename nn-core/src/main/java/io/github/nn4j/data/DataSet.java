@@ -99,7 +99,7 @@ public final class DataSet {
      * @throws IllegalArgumentException if a class-index label is not a whole number ≥ 0
      */
     public int[] classIndices() {
-        return hasClassIndices() ? OneHot.classIndices(labels, Integer.MAX_VALUE) : OneHot.classIndices(labels);
+        return OneHot.classesOf(labels, hasClassIndices() ? Integer.MAX_VALUE : (int) labels.columns());
     }
 
     /**

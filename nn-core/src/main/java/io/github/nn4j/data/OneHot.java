@@ -7,7 +7,8 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * One-hot encoding: class index c of k classes becomes the row {@code [0, …, 0, 1, 0, …, 0]}
- * of length k with the 1 at position c.
+ * of length k with the 1 at position c; and back, the class of every label: the one place where
+ * labels become class indices.
  *
  * <pre>{@code
  * INDArray rows = OneHot.encode(Nd4j.createFromArray(2, 0), 3);   // [[0, 0, 1], [1, 0, 0]]
@@ -91,6 +92,48 @@ public final class OneHot {
             result[i] = JavaArrays.argmax(values, i * k, k);
         }
         return result;
+    }
+
+    /**
+     * The class of every example, from labels in either form: class indices {@code [n]} /
+     * {@code [n, 1]}, each checked to lie in {@code [0, classes)}, or label rows
+     * {@code [n, classes]}, each giving the position of its largest value (the first on ties).
+     *
+     * @param labels  class indices or label rows
+     * @param classes the number of classes
+     * @return n class indices
+     * @throws IllegalArgumentException naming the first bad label, or the shapes when label rows
+     *                                  do not have {@code classes} columns
+     */
+    public static int[] classesOf(INDArray labels, int classes) {
+        if (labels == null || labels.rank() == 0 || labels.rank() > 2) {
+            throw new IllegalArgumentException("expected class indices [n] or label rows [n, " + classes + "], got "
+                    + Shapes.of(labels));
+        }
+        if (labels.rank() == 1 || labels.columns() == 1) {
+            return classIndices(labels, classes);
+        }
+        if (labels.columns() != classes) {
+            throw new IllegalArgumentException("label rows " + Shapes.of(labels) + " do not fit " + classes
+                    + " classes; give class indices [n] or one-hot rows [n, " + classes + "]");
+        }
+        return classIndices(labels);
+    }
+
+    /**
+     * The class of every example of a binary task: 1 where the label is at least 0.5, else 0, so
+     * labels may be 0/1 or probabilities of class 1.
+     *
+     * @param labels {@code [n]} or {@code [n, 1]}
+     * @return n classes, each 0 or 1
+     */
+    public static int[] binaryClasses(INDArray labels) {
+        double[] values = JavaArrays.toDoubles(labels);
+        int[] classes = new int[values.length];
+        for (int i = 0; i < values.length; i++) {
+            classes[i] = values[i] >= 0.5 ? 1 : 0;
+        }
+        return classes;
     }
 
     /**

@@ -4,12 +4,12 @@ import io.github.nn4j.base.JavaArrays;
 import io.github.nn4j.base.Shapes;
 import io.github.nn4j.data.DataSet;
 import io.github.nn4j.data.OneHot;
+import io.github.nn4j.model.ChunkedInference;
 import io.github.nn4j.model.Sequential;
 import java.util.ArrayList;
 import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * Measures a trained model on labelled data: {@link #classify} for classifiers and
@@ -54,16 +54,9 @@ public final class Evaluation {
      */
     public static ClassificationReport classify(Sequential model, DataSet data, List<String> classNames) {
         int[] actual = data.classIndices();
-        Accumulator accumulator = null;
-        for (int start = 0; start < data.size(); start += CHUNK) {
-            int end = Math.min(start + CHUNK, data.size());
-            INDArray scores = model.predict(data.features().get(NDArrayIndex.interval(start, end), NDArrayIndex.all()));
-            if (accumulator == null) {
-                accumulator = new Accumulator(checkClasses((int) scores.columns(), classNames), data.size());
-            }
-            accumulator.add(scores, actual, start);
-        }
-        return accumulator.report(names((int) accumulator.confusion.length, classNames));
+        Accumulator accumulator = new Accumulator(classNames, data.size());
+        ChunkedInference.forEachChunk(model, data, CHUNK, (scores, labels, start) -> accumulator.add(scores, actual, start));
+        return accumulator.report();
     }
 
     /**
@@ -80,9 +73,9 @@ public final class Evaluation {
         }
         int k = checkClasses((int) scores.columns(), classNames);
         int[] actual = actualClasses(labels, scores.rows(), k);
-        Accumulator accumulator = new Accumulator(k, actual.length);
+        Accumulator accumulator = new Accumulator(classNames, actual.length);
         accumulator.add(scores, actual, 0);
-        return accumulator.report(names(k, classNames));
+        return accumulator.report();
     }
 
     /**
@@ -119,10 +112,7 @@ public final class Evaluation {
      */
     public static RegressionReport regress(Sequential model, DataSet data) {
         List<INDArray> chunks = new ArrayList<>();
-        for (int start = 0; start < data.size(); start += CHUNK) {
-            int end = Math.min(start + CHUNK, data.size());
-            chunks.add(model.predict(data.features().get(NDArrayIndex.interval(start, end), NDArrayIndex.all())));
-        }
+        ChunkedInference.forEachChunk(model, data, CHUNK, (outputs, labels, start) -> chunks.add(outputs));
         INDArray predictions = chunks.size() == 1 ? chunks.get(0)
                 : Nd4j.vstack(chunks.toArray(INDArray[]::new));
         return regress(predictions, data.labels());
@@ -175,15 +165,7 @@ public final class Evaluation {
         if (labels == null || labels.size(0) != n || labels.rank() > 2) {
             throw new IllegalArgumentException("labels " + Shapes.of(labels) + " do not fit " + n + " examples");
         }
-        boolean indices = labels.rank() == 1 || labels.columns() == 1;
-        if (indices) {
-            return OneHot.classIndices(labels, k);
-        }
-        if (labels.columns() != k) {
-            throw new IllegalArgumentException("label rows " + Shapes.of(labels) + " do not match " + k
-                    + " classes of the scores");
-        }
-        return OneHot.classIndices(labels);
+        return OneHot.classesOf(labels, k);
     }
 
     private static int checkClasses(int k, List<String> classNames) {
@@ -207,18 +189,23 @@ public final class Evaluation {
         return names;
     }
 
-    /** Counts predictions and the rank of the actual class, chunk by chunk. */
+    /** Counts predictions and the rank of the actual class, chunk by chunk; the first chunk's width fixes k. */
     private static final class Accumulator {
 
-        private final long[][] confusion;
+        private final List<String> classNames;
         private final int[] ranks;
+        private long[][] confusion;
 
-        Accumulator(int classes, int examples) {
-            this.confusion = new long[classes][classes];
+        Accumulator(List<String> classNames, int examples) {
+            this.classNames = classNames;
             this.ranks = new int[examples];
         }
 
         void add(INDArray scores, int[] actual, int offset) {
+            if (confusion == null) {
+                int classes = checkClasses((int) scores.columns(), classNames);
+                confusion = new long[classes][classes];
+            }
             int k = confusion.length;
             int rows = (int) scores.rows();
             float[] values = JavaArrays.toFloats(scores);
@@ -239,8 +226,8 @@ public final class Evaluation {
             }
         }
 
-        ClassificationReport report(List<String> classNames) {
-            return new ClassificationReport(confusion, classNames, ranks);
+        ClassificationReport report() {
+            return new ClassificationReport(confusion, names(confusion.length, classNames), ranks);
         }
     }
 }

@@ -1,9 +1,10 @@
 package io.github.nn4j.kernels;
 
+import java.nio.DoubleBuffer;
 import java.nio.FloatBuffer;
 import java.util.SplittableRandom;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Inverted dropout's mask and the element-wise product its backward pass needs, on the
@@ -26,6 +27,9 @@ public final class DropoutKernels {
     /** Per-thread scratch of the dropout mask: 1 for a kept unit, 0 for a dropped one. */
     private static final ThreadLocal<int[]> KEPT = ThreadLocal.withInitial(() -> new int[KernelPath.CHUNK]);
 
+    /** Per-thread scratch of a double-precision mask chunk. */
+    private static final ThreadLocal<double[]> DOUBLES = ThreadLocal.withInitial(() -> new double[KernelPath.CHUNK]);
+
     private DropoutKernels() {
     }
 
@@ -39,24 +43,31 @@ public final class DropoutKernels {
      * independent of how the array is split, and the loop has no branch and vectorizes. The same
      * generator state gives the same mask whatever the data type.
      *
+     * <p>Float blocks (see {@link KernelPath#floatBlocks}) are masked and multiplied in one Java
+     * pass; otherwise the mask is written in Java and multiplied by one ND4J operation. Neither
+     * allocates an array.
+     *
      * @param input  the layer's input
-     * @param mask   same shape, overwritten with the mask
+     * @param mask   same shape, overwritten with the mask; a float or double array in one contiguous
+     *               row-major block, such as one from {@code Buffers.reuse}
      * @param output same shape, overwritten; may be {@code input}
      * @param p      the drop probability, in [0, 1)
      * @param random the generator the mask's key is drawn from, advanced by one draw
+     * @throws IllegalArgumentException when {@code mask} is neither a float nor a double block
      */
     public static void dropout(INDArray input, INDArray mask, INDArray output, double p, SplittableRandom random) {
         int dropBelow = (int) Math.round(p * (1 << 24));
         float scale = (float) (1 / (1 - p));
         int key = random.nextInt();
-        if (KernelPath.isFloatBlock(input) && KernelPath.isFloatBlock(mask) && KernelPath.isFloatBlock(output)) {
+        int n = Math.toIntExact(input.length());
+        if (KernelPath.floatBlocks(input, mask, output)) {
             FloatBuffer x = KernelPath.floats(input);
             FloatBuffer mb = KernelPath.floats(mask);
             FloatBuffer y = KernelPath.floats(output);
             float[][] scratch = KernelPath.scratch();
             float[] xs = scratch[0];
             float[] ms = scratch[1];
-            for (int start = 0, n = (int) input.length(); start < n; start += KernelPath.CHUNK) {
+            for (int start = 0; start < n; start += KernelPath.CHUNK) {
                 int length = Math.min(KernelPath.CHUNK, n - start);
                 fillMask(ms, start, length, key, dropBelow, scale);
                 x.get(start, xs, 0, length);
@@ -68,18 +79,32 @@ public final class DropoutKernels {
             }
             return;
         }
-        int n = Math.toIntExact(input.length());
-        double[] values = new double[n];
-        double keptValue = 1 / (1 - p);
-        int[] kept = KEPT.get();
-        for (int start = 0; start < n; start += KernelPath.CHUNK) {
-            int length = Math.min(KernelPath.CHUNK, n - start);
-            keptUnits(kept, start, length, key, dropBelow);
-            for (int i = 0; i < length; i++) {
-                values[start + i] = kept[i] * keptValue;
+        if (KernelPath.floatBlocks(mask)) {
+            FloatBuffer mb = KernelPath.floats(mask);
+            float[] ms = KernelPath.scratch()[0];
+            for (int start = 0; start < n; start += KernelPath.CHUNK) {
+                int length = Math.min(KernelPath.CHUNK, n - start);
+                fillMask(ms, start, length, key, dropBelow, scale);
+                mb.put(start, ms, 0, length);
             }
+        } else if (mask.dataType() == DataType.DOUBLE && KernelPath.isDenseRowMajor(mask)) {
+            DoubleBuffer mb = mask.data().asNioDouble().position((int) mask.offset()).slice();
+            double keptValue = 1 / (1 - p);
+            double[] ms = DOUBLES.get();
+            int[] kept = KEPT.get();
+            for (int start = 0; start < n; start += KernelPath.CHUNK) {
+                int length = Math.min(KernelPath.CHUNK, n - start);
+                keptUnits(kept, start, length, key, dropBelow);
+                for (int i = 0; i < length; i++) {
+                    ms[i] = kept[i] * keptValue;
+                }
+                mb.put(start, ms, 0, length);
+            }
+        } else {
+            throw new IllegalArgumentException("the dropout mask must be a float or double array in one contiguous "
+                    + "row-major block, got " + mask.dataType() + " " + java.util.Arrays.toString(mask.shape())
+                    + " with strides " + java.util.Arrays.toString(mask.stride()));
         }
-        mask.assign(Nd4j.create(values, input.shape(), 'c'));
         input.mul(mask, output);
     }
 

@@ -5,23 +5,29 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * The one rule every kernel follows to choose between its two implementations: a Java loop when
- * all its arrays are float, contiguous row-major blocks of at most {@link #javaMaxElements()}
- * numbers, ND4J's native operation otherwise; and the per-thread scratch arrays the Java loops use.
+ * The one rule every kernel follows to choose between its two implementations, and the
+ * per-thread scratch arrays its Java loops use.
  *
- * <p>An ND4J operation costs 10–30 µs to dispatch (more when its OpenMP threads have to wake up),
- * while a hidden layer's activations at batch 32–128 hold only 4,000–65,000 numbers. The Java
- * loops copy {@value #CHUNK}-element chunks of the off-heap buffer into small heap arrays, where
- * the JIT vectorizes the arithmetic, and copy the results back. Above {@link #javaMaxElements()}
- * numbers (131,072 by default; set the system property {@code nn4j.javaKernelMaxElements} to
- * change it, 0 to always use ND4J) ND4J's multi-threaded loops win and are used instead.
+ * <p>The rule: a kernel runs its Java loop when every array it touches is a {@link #floatBlocks
+ * float block} (float, a contiguous row-major run of memory), and ND4J's native operation
+ * otherwise: for double precision, for views with gaps, for other layouts. A Java loop that runs on
+ * one thread has a size limit besides: above {@link #javaMaxElements()} numbers ND4J's
+ * multi-threaded loops win, so {@link #javaPath} sends longer arrays to ND4J. A kernel whose Java
+ * loop splits long arrays between threads itself (Adam's update) or has no single ND4J operation
+ * to hand over to (the dropout mask) asks {@link #floatBlocks} alone.
+ *
+ * <p>The Java loops copy {@value #CHUNK}-element chunks of the off-heap buffer into small heap
+ * arrays, where the JIT vectorizes the arithmetic, and copy the results back: a hidden layer's
+ * activations at batch 32–128 take less time this way than one ND4J operation takes to dispatch.
+ * The limit is 131,072 numbers by default; the system property {@code nn4j.javaKernelMaxElements}
+ * changes it (0 sends every size-limited kernel to ND4J).
  */
 public final class KernelPath {
 
     private static final long JAVA_MAX_ELEMENTS = Long.getLong("nn4j.javaKernelMaxElements", 1L << 17);
 
-    /** Elements per bulk copy: four such float arrays fit the first-level cache. */
-    static final int CHUNK = 2048;
+    /** Elements per bulk copy of a Java loop: four such float arrays fit the first-level cache. */
+    public static final int CHUNK = 2048;
 
     /** Per-thread heap scratch: four chunk-sized arrays. */
     private static final ThreadLocal<float[][]> SCRATCH = ThreadLocal.withInitial(() -> new float[4][CHUNK]);
@@ -29,15 +35,39 @@ public final class KernelPath {
     private KernelPath() {
     }
 
-    /** Arrays up to this many elements are processed by Java loops (float, contiguous, row-major). */
+    /** Arrays up to this many elements are processed by the single-threaded Java loops. */
     public static long javaMaxElements() {
         return JAVA_MAX_ELEMENTS;
     }
 
-    /** Whether every array is float, a contiguous row-major block and at most {@link #javaMaxElements()} long. */
-    static boolean javaPath(INDArray... arrays) {
+    /**
+     * The rule for a single-threaded Java loop: whether every array is a float block of at most
+     * {@link #javaMaxElements()} elements.
+     *
+     * @param arrays the arrays the kernel reads and writes
+     * @return true to run the Java loop, false to call ND4J
+     */
+    public static boolean javaPath(INDArray... arrays) {
         for (INDArray array : arrays) {
-            if (array.length() > JAVA_MAX_ELEMENTS || !isFloatBlock(array)) {
+            if (array.length() > JAVA_MAX_ELEMENTS) {
+                return false;
+            }
+        }
+        return floatBlocks(arrays);
+    }
+
+    /**
+     * The rule for a Java loop of any length: whether every array is float and lies in one
+     * contiguous run of its buffer in row-major order (a vector with stride 1, or a matrix whose
+     * rows are contiguous and adjacent), so that element {@code i} is at {@code offset + i}. A view
+     * with gaps (a column, a slice of columns, every other element) is not a block.
+     *
+     * @param arrays the arrays the kernel reads and writes
+     * @return true when a Java loop may walk every array's buffer from its offset
+     */
+    public static boolean floatBlocks(INDArray... arrays) {
+        for (INDArray array : arrays) {
+            if (array.dataType() != DataType.FLOAT || array.length() > Integer.MAX_VALUE || !isDenseRowMajor(array)) {
                 return false;
             }
         }
@@ -49,10 +79,7 @@ public final class KernelPath {
         return matrix.columns() <= CHUNK && javaPath(matrix, row);
     }
 
-    static boolean isFloatBlock(INDArray array) {
-        return array.dataType() == DataType.FLOAT && array.length() <= Integer.MAX_VALUE && isDenseRowMajor(array);
-    }
-
+    /** Whether {@code array}'s elements lie in one contiguous run in row-major order (any data type). */
     static boolean isDenseRowMajor(INDArray array) {
         if (array.rank() == 1) {
             return array.stride(0) == 1;
@@ -66,8 +93,14 @@ public final class KernelPath {
         return rowContiguous && rowsAdjacent;
     }
 
-    /** The float buffer holding {@code array}'s elements, positioned so that index 0 is its first. */
-    static FloatBuffer floats(INDArray array) {
+    /**
+     * The float buffer holding a {@link #floatBlocks float block}'s elements, positioned so that
+     * index 0 is its first.
+     *
+     * @param array a float block
+     * @return a buffer over the array's memory (writes go to the array)
+     */
+    public static FloatBuffer floats(INDArray array) {
         FloatBuffer buffer = array.data().asNioFloat();
         return buffer.position((int) array.offset()).slice();
     }
@@ -85,8 +118,13 @@ public final class KernelPath {
         return rowsPerChunk;
     }
 
-    /** This thread's four chunk-sized scratch arrays. */
-    static float[][] scratch() {
+    /**
+     * This thread's four {@link #CHUNK}-sized scratch arrays, for a Java loop that copies chunks
+     * in and out. A loop must not call another kernel while it uses them.
+     *
+     * @return the arrays, the same ones on every call from this thread
+     */
+    public static float[][] scratch() {
         return SCRATCH.get();
     }
 }

@@ -47,7 +47,7 @@ public final class ReluKernels {
      */
     public static void reluBackward(INDArray input, INDArray outputGradient, INDArray inputGradient) {
         if (!KernelPath.javaPath(input, outputGradient, inputGradient)) {
-            // Two plain ND4J ops (mask, multiply) take half the time of its fused ReLU-derivative op.
+            // Two plain ND4J ops (mask, multiply): faster than its fused ReLU-derivative op (docs/performance.md).
             Nd4j.exec(new Step(input, inputGradient, 0.0));
             inputGradient.muli(outputGradient);
             return;
@@ -71,7 +71,7 @@ public final class ReluKernels {
 
     /**
      * All bits set when {@code z > 0} (including +∞), none otherwise (zero, −0, negatives), without
-     * a branch: random signs would make a branch mispredict half the time, which took 8× longer.
+     * a branch: random signs would make a branch mispredict half the time (docs/performance.md).
      */
     private static int positiveMask(float z) {
         int bits = Float.floatToRawIntBits(z);

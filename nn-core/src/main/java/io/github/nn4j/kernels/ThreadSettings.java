@@ -10,10 +10,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>ND4J runs its own operations on an OpenMP thread pool and matrix products on OpenBLAS's
  * pool. With OpenMP's default wait policy the idle pool keeps spinning and takes the cores from
- * BLAS: on a 2-core machine training runs up to 3× slower. {@code OMP_WAIT_POLICY=PASSIVE} fixes
- * it, but the OpenMP runtime reads it once when ND4J loads, before any Java code could change it,
- * so it has to be set in the environment that starts the JVM. nn4j warns once per JVM when it is
- * missing.
+ * BLAS, and training runs several times slower on a small machine (measured figures are in
+ * {@code docs/performance.md}). {@code OMP_WAIT_POLICY=PASSIVE} fixes it, but the OpenMP runtime
+ * reads it once when ND4J loads, before any Java code could change it, so it has to be set in the
+ * environment that starts the JVM. nn4j warns once per JVM when it is missing.
  */
 public final class ThreadSettings {
 
@@ -29,7 +29,11 @@ public final class ThreadSettings {
      * @return true if idle OpenMP threads sleep instead of spinning
      */
     public static boolean passiveWaitPolicy() {
-        String policy = System.getenv("OMP_WAIT_POLICY");
+        return isPassive(System.getenv("OMP_WAIT_POLICY"));
+    }
+
+    /** Whether an {@code OMP_WAIT_POLICY} value means passive: {@code PASSIVE} in any case, spaces around allowed. */
+    static boolean isPassive(String policy) {
         return policy != null && policy.trim().toUpperCase(Locale.ROOT).equals("PASSIVE");
     }
 

@@ -1,8 +1,10 @@
 /**
  * Element-wise kernels of the training step, each in two implementations: a plain Java loop over
- * the array's off-heap memory for small float arrays, where the loop finishes faster than one ND4J
- * native call is dispatched (10–30 µs), and ND4J's multi-threaded native operations for large
- * or double-precision arrays. Both compute the same formulas (up to float rounding: the Java
- * loops accumulate some sums in double); tests hold them to each other.
+ * the array's off-heap memory for float arrays, which for the sizes of a training step finishes
+ * before one ND4J native call would be dispatched, and ND4J's native operations for the rest.
+ * {@link io.github.nn4j.kernels.KernelPath} states the one rule that chooses between them. Both
+ * compute the same formulas (up to float rounding: the Java loops accumulate some sums in double);
+ * tests hold them to each other. The measurements behind the rule are in
+ * {@code docs/performance.md}.
  */
 package io.github.nn4j.kernels;

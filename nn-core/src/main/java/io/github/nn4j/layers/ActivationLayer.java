@@ -1,6 +1,7 @@
 package io.github.nn4j.layers;
 
 import io.github.nn4j.activations.Activation;
+import io.github.nn4j.activations.BuiltInActivation;
 import io.github.nn4j.base.Buffers;
 import io.github.nn4j.base.Mode;
 import io.github.nn4j.base.Shapes;
@@ -33,7 +34,29 @@ public class ActivationLayer implements ShapePreserving {
      * @param activation the element-wise function
      */
     public ActivationLayer(Activation activation) {
-        this(activation, "activation", activation == null ? Map.of() : Map.of("activation", activation.name()));
+        this(activation, LayerType.ACTIVATION.typeName(),
+                activation == null ? Map.of() : Map.of("activation", activation.name()));
+    }
+
+    /**
+     * For the named subclasses of a built-in activation without a setting ({@link ReLU}, ...):
+     * the activation's name is the layer's type, and the layer has no settings.
+     *
+     * @param activation the row of the built-in activation
+     */
+    protected ActivationLayer(BuiltInActivation activation) {
+        this(activation.create(), activation.typeName(), Map.of());
+    }
+
+    /**
+     * For the named subclasses of a built-in activation with a setting ({@link LeakyReLU}, ...):
+     * the activation's name is the layer's type, and its setting the layer's one setting.
+     *
+     * @param activation the row of the built-in activation
+     * @param setting    the value of its setting, e.g. the slope
+     */
+    protected ActivationLayer(BuiltInActivation activation, double setting) {
+        this(activation.create(setting), activation.typeName(), Map.of(activation.setting().orElseThrow(), setting));
     }
 
     /**
@@ -64,8 +87,6 @@ public class ActivationLayer implements ShapePreserving {
         return typeName;
     }
 
-
-
     @Override
     public final INDArray forward(INDArray input, Mode mode) {
         Shapes.requireBatch(input, this, "features");
@@ -80,19 +101,20 @@ public class ActivationLayer implements ShapePreserving {
 
     @Override
     public final INDArray backward(INDArray outputGradient, boolean needInputGradient) {
-        if (lastInput == null) {
-            throw new IllegalStateException(this + ": backward needs a forward pass in TRAIN mode first");
-        }
-        if (!outputGradient.equalShapes(lastInput)) {
-            throw new IllegalArgumentException(this + " expects an output gradient of shape "
-                    + Shapes.of(lastInput) + ", got " + Shapes.of(outputGradient));
-        }
+        BackwardCheck.check(this, output, outputGradient);
         if (!needInputGradient) {
             return null;
         }
         inputGradient = Buffers.reuse(inputGradient, lastInput.rows(), lastInput.columns(), lastInput.dataType());
         activation.backward(lastInput, output, outputGradient, inputGradient);
         return inputGradient;
+    }
+
+    /** {@code h{k} = φ({in})}, with the function's {@link Activation#symbol() symbol} for φ. */
+    @Override
+    public LayerFormulas formulas() {
+        String f = activation.symbol();
+        return LayerFormulas.of("h{k}", f + "({in})", "{dout} ⊙ " + f + "'({in})");
     }
 
     @Override

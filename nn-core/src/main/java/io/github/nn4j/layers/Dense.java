@@ -70,7 +70,7 @@ public final class Dense implements Layer {
 
     @Override
     public String typeName() {
-        return "dense";
+        return LayerType.DENSE.typeName();
     }
 
     @Override
@@ -98,6 +98,7 @@ public final class Dense implements Layer {
         bias = parameters.get(1).value();
         biasGradient = parameters.get(1).gradient();
         lastInput = null;
+        output = null;
     }
 
     /** The weight matrix {@code W} of shape {@code [in, out]} (a live view). */
@@ -115,7 +116,7 @@ public final class Dense implements Layer {
     @Override
     public INDArray forward(INDArray input, Mode mode) {
         requireBound();
-        Shapes.requireMatrix(input, in, toString(), "input");
+        Shapes.requireMatrix(input, in, this, "input");
         INDArray result = Buffers.output(mode, output, input.rows(), out, weights.dataType());
         if (mode == Mode.TRAIN) {
             output = result;
@@ -128,14 +129,8 @@ public final class Dense implements Layer {
 
     @Override
     public INDArray backward(INDArray outputGradient, boolean needInputGradient) {
-        if (lastInput == null) {
-            throw new IllegalStateException(this + ": backward needs a forward pass in TRAIN mode first");
-        }
+        BackwardCheck.check(this, output, outputGradient);
         long batch = lastInput.rows();
-        if (outputGradient.rank() != 2 || outputGradient.rows() != batch || outputGradient.columns() != out) {
-            throw new IllegalArgumentException(this + " expects an output gradient of shape [" + batch + ", "
-                    + out + "], got " + Shapes.of(outputGradient));
-        }
         Nd4j.gemm(lastInput, outputGradient, weightGradient, true, false, 1.0, 0.0);
         BiasKernels.columnSums(outputGradient, biasGradient);
         if (!needInputGradient) {
@@ -150,6 +145,14 @@ public final class Dense implements Layer {
         if (weights == null) {
             throw new IllegalStateException(this + " has no parameters yet: put it in a Sequential model");
         }
+    }
+
+    /** {@code z{k} = {in}·W{k} + b{k}}, as the notes write the k-th dense layer, with its gradients. */
+    @Override
+    public LayerFormulas formulas() {
+        return LayerFormulas.opening("z{k}", "{in}·W{k} + b{k}", "{dout}·W{k}ᵀ")
+                .withParameter("W", "W{k}", "{in}ᵀ·{dout}")
+                .withParameter("b", "b{k}", "Σ_rows {dout}");
     }
 
     @Override

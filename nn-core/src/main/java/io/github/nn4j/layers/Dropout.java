@@ -39,7 +39,6 @@ public final class Dropout implements ShapePreserving {
     private INDArray mask;
     private INDArray output;
     private INDArray inputGradient;
-    private boolean trained;
 
     /**
      * Creates a dropout layer.
@@ -61,7 +60,7 @@ public final class Dropout implements ShapePreserving {
 
     @Override
     public String typeName() {
-        return "dropout";
+        return LayerType.DROPOUT.typeName();
     }
 
     /** {@code {"p": p}}, the drop probability. */
@@ -91,7 +90,6 @@ public final class Dropout implements ShapePreserving {
             seed(0);
         }
         DropoutKernels.dropout(input, mask, output, p, random);
-        trained = true;
         return output;
     }
 
@@ -103,29 +101,19 @@ public final class Dropout implements ShapePreserving {
      * @throws IllegalStateException before the first TRAIN forward pass
      */
     public INDArray mask() {
-        requireTrainingPass("mask()");
+        BackwardCheck.requireForwardPass(this, output, "mask()");
         return mask;
     }
 
     @Override
     public INDArray backward(INDArray outputGradient, boolean needInputGradient) {
-        requireTrainingPass("backward");
-        if (!outputGradient.equalShapes(mask)) {
-            throw new IllegalArgumentException(this + " expects an output gradient of shape " + Shapes.of(mask)
-                    + ", got " + Shapes.of(outputGradient));
-        }
+        BackwardCheck.check(this, output, outputGradient);
         if (!needInputGradient) {
             return null;
         }
         inputGradient = Buffers.reuse(inputGradient, mask.rows(), mask.columns(), mask.dataType());
         DropoutKernels.multiply(outputGradient, mask, inputGradient);
         return inputGradient;
-    }
-
-    private void requireTrainingPass(String what) {
-        if (!trained) {
-            throw new IllegalStateException(this + ": " + what + " needs a forward pass in TRAIN mode first");
-        }
     }
 
     @Override

@@ -1,7 +1,6 @@
 package io.github.nn4j.layers;
 
-import io.github.nn4j.activations.Activation;
-import java.util.Map;
+import io.github.nn4j.activations.BuiltInActivation;
 
 /**
  * The exponential linear unit as a layer: {@code A = Z} where {@code Z ≥ 0}, {@code α(e^Z − 1)} elsewhere.
@@ -21,7 +20,7 @@ public final class ELU extends ActivationLayer {
      * @param alpha the negative saturation level is {@code −alpha}; 1.0 is usual
      */
     public ELU(double alpha) {
-        super(Activation.elu(alpha), "elu", Map.of("alpha", alpha));
+        super(BuiltInActivation.ELU, alpha);
         this.alpha = alpha;
     }
 

@@ -1,7 +1,6 @@
 package io.github.nn4j.layers;
 
-import io.github.nn4j.activations.Activation;
-import java.util.Map;
+import io.github.nn4j.activations.BuiltInActivation;
 
 /**
  * The identity as a layer: {@code A = Z}, a linear output.
@@ -15,6 +14,6 @@ public final class Identity extends ActivationLayer {
 
     /** Creates an identity layer. */
     public Identity() {
-        super(Activation.identity(), "identity", Map.of());
+        super(BuiltInActivation.IDENTITY);
     }
 }

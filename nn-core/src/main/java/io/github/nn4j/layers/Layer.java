@@ -113,6 +113,18 @@ public interface Layer {
     }
 
     /**
+     * This layer's computation in the notation of the reference notes, for worked examples such
+     * as {@code trace.StepTrace}. By default {@link LayerFormulas#generic}: the output named after
+     * the layer, computed as {@code typeName(input)}; {@link Dense} and the activation layers
+     * write out their formulas.
+     *
+     * @return the formulas
+     */
+    default LayerFormulas formulas() {
+        return LayerFormulas.generic(typeName());
+    }
+
+    /**
      * Seeds the layer's random number generator, for layers that draw random numbers in training
      * (such as dropout). The model calls it with a seed derived from its own.
      *

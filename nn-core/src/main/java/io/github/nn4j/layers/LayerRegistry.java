@@ -1,23 +1,19 @@
 package io.github.nn4j.layers;
 
-import io.github.nn4j.activations.Activation;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Rebuilds layers from their {@link Layer#typeName() type name} and {@link Layer#config()
  * settings}, which is how a saved model file comes back to life.
  *
- * <p>Every nn4j layer is registered: {@code dense}, {@code relu}, {@code leaky_relu},
- * {@code elu}, {@code sigmoid}, {@code tanh}, {@code softplus}, {@code step}, {@code sign},
- * {@code identity}, {@code softmax}, {@code dropout}, and {@code activation} (a plain {@link ActivationLayer}
- * around one of the built-in {@link Activation}s; a custom {@code Activation} cannot be saved,
- * write a layer type for it instead). A layer type of your own is registered once, before loading:
+ * <p>Every built-in layer type is registered ({@link #types()} lists them), including
+ * {@code activation}: a plain {@link ActivationLayer} around one of the built-in activations (a
+ * custom {@code Activation} cannot be saved; write a layer type for it instead). A layer type of
+ * your own is registered once, before loading:
  *
  * <pre>{@code
  * LayerRegistry.register("scale", settings -> new Scale(LayerRegistry.doubleSetting(settings, "factor")));
@@ -39,22 +35,11 @@ public final class LayerRegistry {
     }
 
     private static final Map<String, Factory> FACTORIES = new ConcurrentHashMap<>();
-    private static final Pattern PARAMETERIZED = Pattern.compile("(leaky_relu|elu)\\((.+)\\)");
 
     static {
-        register("dense", s -> new Dense(intSetting(s, "in"), intSetting(s, "out")));
-        register("relu", s -> new ReLU());
-        register("leaky_relu", s -> new LeakyReLU(doubleSetting(s, "slope")));
-        register("elu", s -> new ELU(doubleSetting(s, "alpha")));
-        register("sigmoid", s -> new Sigmoid());
-        register("tanh", s -> new Tanh());
-        register("softplus", s -> new Softplus());
-        register("step", s -> new Step());
-        register("sign", s -> new Sign());
-        register("identity", s -> new Identity());
-        register("softmax", s -> new Softmax());
-        register("dropout", s -> new Dropout(doubleSetting(s, "p")));
-        register("activation", s -> new ActivationLayer(activationNamed(stringSetting(s, "activation"))));
+        for (LayerType type : LayerType.values()) {
+            register(type.typeName(), type.factory());
+        }
     }
 
     private LayerRegistry() {
@@ -166,30 +151,5 @@ public final class LayerRegistry {
 
     private static String describe(Object value) {
         return value == null ? "nothing (missing)" : value.getClass().getSimpleName() + " " + value;
-    }
-
-    /** The built-in activation with this {@link Activation#name()}, e.g. {@code sigmoid} or {@code elu(1.0)}. */
-    private static Activation activationNamed(String name) {
-        Matcher parameterized = PARAMETERIZED.matcher(name);
-        if (parameterized.matches()) {
-            double value;
-            try {
-                value = Double.parseDouble(parameterized.group(2));
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("activation '" + name + "' has no valid number in parentheses");
-            }
-            return parameterized.group(1).equals("elu") ? Activation.elu(value) : Activation.leakyRelu(value);
-        }
-        return switch (name) {
-            case "identity" -> Activation.identity();
-            case "step" -> Activation.step();
-            case "sign" -> Activation.sign();
-            case "sigmoid" -> Activation.sigmoid();
-            case "tanh" -> Activation.tanh();
-            case "relu" -> Activation.relu();
-            case "softplus" -> Activation.softplus();
-            default -> throw new IllegalArgumentException("activation '" + name + "' is not a built-in activation, so an "
-                    + "ActivationLayer around it cannot be rebuilt; give it a Layer type of its own and register it");
-        };
     }
 }

@@ -1,7 +1,6 @@
 package io.github.nn4j.layers;
 
-import io.github.nn4j.activations.Activation;
-import java.util.Map;
+import io.github.nn4j.activations.BuiltInActivation;
 
 /**
  * Leaky ReLU as a layer: {@code A = Z} where {@code Z ≥ 0}, {@code slope·Z} elsewhere.
@@ -21,7 +20,7 @@ public final class LeakyReLU extends ActivationLayer {
      * @param slope the slope for negative inputs, in [0, 1), e.g. 0.01
      */
     public LeakyReLU(double slope) {
-        super(Activation.leakyRelu(slope), "leaky_relu", Map.of("slope", slope));
+        super(BuiltInActivation.LEAKY_RELU, slope);
         this.slope = slope;
     }
 

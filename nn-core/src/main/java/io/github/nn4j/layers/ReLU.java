@@ -1,7 +1,6 @@
 package io.github.nn4j.layers;
 
-import io.github.nn4j.activations.Activation;
-import java.util.Map;
+import io.github.nn4j.activations.BuiltInActivation;
 
 /**
  * The rectified linear unit as a layer: {@code A = max(0, Z)}.
@@ -15,6 +14,6 @@ public final class ReLU extends ActivationLayer {
 
     /** Creates a ReLU layer. */
     public ReLU() {
-        super(Activation.relu(), "relu", Map.of());
+        super(BuiltInActivation.RELU);
     }
 }

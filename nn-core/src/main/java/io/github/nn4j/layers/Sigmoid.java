@@ -1,7 +1,6 @@
 package io.github.nn4j.layers;
 
-import io.github.nn4j.activations.Activation;
-import java.util.Map;
+import io.github.nn4j.activations.BuiltInActivation;
 
 /**
  * The logistic sigmoid as a layer: {@code A = 1 / (1 + e^(−Z))}; saturates for large |Z|.
@@ -15,6 +14,6 @@ public final class Sigmoid extends ActivationLayer {
 
     /** Creates a sigmoid layer. */
     public Sigmoid() {
-        super(Activation.sigmoid(), "sigmoid", Map.of());
+        super(BuiltInActivation.SIGMOID);
     }
 }

@@ -1,7 +1,6 @@
 package io.github.nn4j.layers;
 
-import io.github.nn4j.activations.Activation;
-import java.util.Map;
+import io.github.nn4j.activations.BuiltInActivation;
 
 /**
  * The perceptron's sign as a layer: {@code A = +1} where {@code Z ≥ 0}, else −1. Its gradient is zero.
@@ -15,6 +14,6 @@ public final class Sign extends ActivationLayer {
 
     /** Creates a sign layer. */
     public Sign() {
-        super(Activation.sign(), "sign", Map.of());
+        super(BuiltInActivation.SIGN);
     }
 }

@@ -3,9 +3,9 @@ package io.github.nn4j.layers;
 import io.github.nn4j.base.Buffers;
 import io.github.nn4j.base.Mode;
 import io.github.nn4j.base.Shapes;
+import io.github.nn4j.kernels.SoftmaxKernels;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.transforms.custom.SoftMax;
 import org.nd4j.linalg.api.ops.impl.transforms.gradient.SoftmaxBp;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -33,7 +33,7 @@ public final class Softmax implements ShapePreserving {
 
     @Override
     public String typeName() {
-        return "softmax";
+        return LayerType.SOFTMAX.typeName();
     }
 
 
@@ -46,19 +46,13 @@ public final class Softmax implements ShapePreserving {
             output = result;
             lastInput = input;
         }
-        Nd4j.exec(new SoftMax(input, result, 1));
+        SoftmaxKernels.softmax(input, result);
         return result;
     }
 
     @Override
     public INDArray backward(INDArray outputGradient, boolean needInputGradient) {
-        if (lastInput == null) {
-            throw new IllegalStateException(this + ": backward needs a forward pass in TRAIN mode first");
-        }
-        if (!outputGradient.equalShapes(output)) {
-            throw new IllegalArgumentException(this + " expects an output gradient of shape " + Shapes.of(output)
-                    + ", got " + Shapes.of(outputGradient));
-        }
+        BackwardCheck.check(this, output, outputGradient);
         if (!needInputGradient) {
             return null;
         }

@@ -1,7 +1,6 @@
 package io.github.nn4j.layers;
 
-import io.github.nn4j.activations.Activation;
-import java.util.Map;
+import io.github.nn4j.activations.BuiltInActivation;
 
 /**
  * Softplus as a layer: {@code A = ln(1 + e^Z)}, a smooth ReLU.
@@ -15,6 +14,6 @@ public final class Softplus extends ActivationLayer {
 
     /** Creates a softplus layer. */
     public Softplus() {
-        super(Activation.softplus(), "softplus", Map.of());
+        super(BuiltInActivation.SOFTPLUS);
     }
 }

@@ -1,7 +1,6 @@
 package io.github.nn4j.layers;
 
-import io.github.nn4j.activations.Activation;
-import java.util.Map;
+import io.github.nn4j.activations.BuiltInActivation;
 
 /**
  * The M-P neuron's threshold as a layer: {@code A = 1} where {@code Z ≥ 0}, else 0. Its gradient is zero: train it with the perceptron rule, not backpropagation.
@@ -15,6 +14,6 @@ public final class Step extends ActivationLayer {
 
     /** Creates a step layer. */
     public Step() {
-        super(Activation.step(), "step", Map.of());
+        super(BuiltInActivation.STEP);
     }
 }

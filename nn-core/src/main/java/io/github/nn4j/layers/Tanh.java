@@ -1,7 +1,6 @@
 package io.github.nn4j.layers;
 
-import io.github.nn4j.activations.Activation;
-import java.util.Map;
+import io.github.nn4j.activations.BuiltInActivation;
 
 /**
  * The hyperbolic tangent as a layer: {@code A = tanh(Z)}, zero-centred, saturates for large |Z|.
@@ -15,6 +14,6 @@ public final class Tanh extends ActivationLayer {
 
     /** Creates a tanh layer. */
     public Tanh() {
-        super(Activation.tanh(), "tanh", Map.of());
+        super(BuiltInActivation.TANH);
     }
 }

@@ -9,7 +9,8 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * {@code L = (1/N) Σ_i Σ_c p_ic·(log p_ic − log q_ic)}, with {@code 0·log 0 = 0} and q clipped
  * to {@code [ε, 1]}. Gradient with respect to q: {@code −p/(q·N)}.
  *
- * <p>It equals cross-entropy minus the targets' entropy, so it is 0 exactly when q = p.
+ * <p>It equals cross-entropy minus the targets' entropy, so it is 0 exactly when q = p. Each call
+ * allocates temporary arrays of the predictions' size.
  */
 public final class KLDivergence implements Loss {
 
@@ -22,19 +23,20 @@ public final class KLDivergence implements Loss {
     }
 
     @Override
-    public double value(INDArray predictions, INDArray targetValues) {
+    public double sum(INDArray predictions, INDArray targetValues) {
         INDArray p = targets.match(name(), predictions, targetValues, true);
-        INDArray logQ = Transforms.log(Transforms.max(predictions, BinaryCrossEntropy.EPSILON, true), false);
+        INDArray logQ = Transforms.log(ProbabilityFloor.atLeastEpsilon(predictions), false);
         // p·log p with 0·log 0 = 0: log of max(p, tiny) is finite, and the product is 0 where p is 0.
         INDArray logP = Transforms.log(Transforms.max(p, 1e-30, true), false);
-        return p.mul(logP.subi(logQ)).sumNumber().doubleValue() / predictions.rows();
+        return p.mul(logP.subi(logQ)).sumNumber().doubleValue();
     }
 
     @Override
-    public INDArray gradient(INDArray predictions, INDArray targetValues) {
+    public INDArray gradient(INDArray predictions, INDArray targetValues, long examples) {
         INDArray p = targets.match(name(), predictions, targetValues, true);
+        long count = Targets.examples(name(), predictions, examples);
         gradient = Buffers.reuse(gradient, predictions.rows(), predictions.columns(), predictions.dataType());
-        INDArray q = Transforms.max(predictions, BinaryCrossEntropy.EPSILON, true);
-        return p.div(q, gradient).muli(-1.0 / predictions.rows());
+        INDArray q = ProbabilityFloor.atLeastEpsilon(predictions);
+        return p.div(q, gradient).muli(-1.0 / count);
     }
 }

@@ -3,16 +3,16 @@ package io.github.nn4j.losses;
 import io.github.nn4j.base.Buffers;
 import io.github.nn4j.kernels.SoftmaxKernels;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * Softmax and cross-entropy fused, from logits z:
  * {@code L = −(1/N) Σ_i Σ_c y_ic·log softmax(z_i)_c}, computed stably as
- * {@code logΣ_c e^(z_ic) − Σ_c y_ic·z_ic} with the row maximum subtracted inside the log-sum-exp. Gradient: {@code (softmax(z) − y)/N} into a reused
- * buffer, in one Java pass for small batches (see {@link SoftmaxKernels}).
+ * {@code logΣ_c e^(z_ic)·Σ_c y_ic − Σ_c y_ic·z_ic} with the row maximum subtracted inside the
+ * log-sum-exp. Gradient: {@code (softmax(z) − y)/N} into a reused buffer.
  *
- * <p>Targets are one-hot (or any probability) rows, or class indices {@code [batch]}.
+ * <p>Value and gradient are each one Java pass over the logits for small float batches, with no
+ * native operation and no allocation; larger or double batches use ND4J (see {@link SoftmaxKernels}).
+ * Targets are one-hot (or any probability) rows, or class indices {@code [batch]}.
  */
 public final class SoftmaxCrossEntropy implements Loss {
 
@@ -25,22 +25,22 @@ public final class SoftmaxCrossEntropy implements Loss {
     }
 
     @Override
-    public double value(INDArray logits, INDArray targetValues) {
+    public double sum(INDArray logits, INDArray targetValues) {
         INDArray y = targets.match(name(), logits, targetValues, true);
-        // −Σ_c y_c·log softmax(z)_c = logsumexp(z)·Σ_c y_c − Σ_c y_c·z_c, with logsumexp taken after
-        // subtracting the row maximum so that nothing overflows and no 0·log 0 appears.
-        INDArray rowMax = logits.max(1);
-        INDArray shifted = logits.subColumnVector(rowMax);
-        INDArray logSumExp = Transforms.log(Transforms.exp(shifted, false).sum(1), false).addi(rowMax);
-        double total = logSumExp.muli(y.sum(1)).sumNumber().doubleValue() - y.mul(logits).sumNumber().doubleValue();
-        return total / logits.rows();
+        return SoftmaxKernels.softmaxCrossEntropySum(logits, y);
     }
 
     @Override
-    public INDArray gradient(INDArray logits, INDArray targetValues) {
+    public INDArray gradient(INDArray logits, INDArray targetValues, long examples) {
         INDArray y = targets.match(name(), logits, targetValues, true);
+        long count = Targets.examples(name(), logits, examples);
         gradient = Buffers.reuse(gradient, logits.rows(), logits.columns(), logits.dataType());
-        SoftmaxKernels.softmaxCrossEntropyGradient(logits, y, gradient);
+        SoftmaxKernels.softmaxCrossEntropyGradient(logits, y, count, gradient);
         return gradient;
+    }
+
+    @Override
+    public OutputKind outputKind() {
+        return OutputKind.CLASS_SCORES;
     }
 }

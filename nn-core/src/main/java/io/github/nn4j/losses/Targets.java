@@ -6,7 +6,8 @@ import io.github.nn4j.data.OneHot;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * Checks targets against predictions and brings them to the predictions' shape and type.
+ * Checks targets against predictions and brings them to the predictions' shape and type; checks
+ * the example count of a gradient.
  */
 final class Targets {
 
@@ -46,15 +47,34 @@ final class Targets {
                 + " for predictions " + Shapes.of(predictions) + ", got " + Shapes.of(targets));
     }
 
+    /**
+     * Checks the number of examples a gradient is divided by.
+     *
+     * @param loss        the loss's name, for messages
+     * @param predictions the predictions, already checked by {@link #match}
+     * @param examples    what the summed loss is divided by
+     * @return {@code examples}
+     * @throws IllegalArgumentException when it is below the predictions' rows
+     */
+    static long examples(String loss, INDArray predictions, long examples) {
+        if (examples < predictions.rows()) {
+            throw new IllegalArgumentException(loss + ": the gradient of " + predictions.rows() + " rows cannot be "
+                    + "divided by " + examples + " examples; give at least the number of rows");
+        }
+        return examples;
+    }
+
     private INDArray toOneHot(String loss, INDArray indices, long batch, long classes, INDArray predictions) {
-        oneHot = Buffers.reuse(oneHot, batch, classes, predictions.dataType());
-        oneHot.assign(0.0);
+        int[] classIndices;
         try {
-            for (long i = 0; i < batch; i++) {
-                oneHot.putScalar(i, OneHot.classIndex(indices.getDouble(i), i, classes), 1.0);
-            }
+            classIndices = OneHot.classIndices(indices, Math.toIntExact(classes));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(loss + ": " + e.getMessage(), e);
+        }
+        oneHot = Buffers.reuse(oneHot, batch, classes, predictions.dataType());
+        oneHot.assign(0.0);
+        for (int i = 0; i < classIndices.length; i++) {
+            oneHot.putScalar(i, classIndices[i], 1.0);
         }
         return oneHot;
     }

@@ -2,22 +2,14 @@ package io.github.nn4j.model;
 
 import io.github.nn4j.base.Mode;
 import io.github.nn4j.base.Parameter;
-import io.github.nn4j.base.ParameterKind;
 import io.github.nn4j.base.ParameterSet;
-import io.github.nn4j.base.ParameterSpec;
-import io.github.nn4j.base.Shapes;
 import io.github.nn4j.init.Initializer;
 import io.github.nn4j.layers.Layer;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
+import java.util.stream.Collectors;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.reduce.longer.MatchCondition;
-import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.conditions.Conditions;
 
 /**
  * A stack of layers applied one after another: {@code output = layerN(…layer2(layer1(X)))}.
@@ -52,9 +44,8 @@ public final class Sequential {
     private final List<String> layerNames;
     private final int inputSize;
     private final int outputSize;
-    private final Map<String, ParameterSpec> specsByName = new HashMap<>();
 
-    private ParameterSet parameterSet;
+    private FlatParameters parameters;
     private long seed;
 
     /**
@@ -78,31 +69,11 @@ public final class Sequential {
      *                                  or already belongs to another model
      */
     public Sequential(List<Layer> layers) {
-        if (layers.isEmpty()) {
-            throw new IllegalArgumentException("a Sequential model needs at least one layer");
-        }
-        this.layers = List.copyOf(layers);
-        this.layerNames = nameLayers(this.layers);
-        int width = Layer.ANY_SIZE;
-        int firstFixed = Layer.ANY_SIZE;
-        String producer = null;
-        for (int i = 0; i < this.layers.size(); i++) {
-            Layer layer = this.layers.get(i);
-            int required = layer.inputSize();
-            if (required != Layer.ANY_SIZE) {
-                if (width != Layer.ANY_SIZE && width != required) {
-                    throw new IllegalArgumentException("layer " + i + " " + layer + " expects " + required
-                            + " input features, but " + producer + " outputs " + width);
-                }
-                if (firstFixed == Layer.ANY_SIZE) {
-                    firstFixed = required;
-                }
-                width = layer.outputSize(required);
-                producer = "layer " + i + " " + layer;
-            }
-        }
-        this.inputSize = firstFixed;
-        this.outputSize = width;
+        LayerStack stack = LayerStack.of(layers);
+        this.layers = stack.layers();
+        this.layerNames = stack.names();
+        this.inputSize = stack.inputSize();
+        this.outputSize = stack.outputSize();
         LayerOwnership.claim(this.layers);
         try {
             init(Initializer.xavierUniform(), 0L, DataType.FLOAT);
@@ -110,16 +81,6 @@ public final class Sequential {
             LayerOwnership.release(this.layers);
             throw e;
         }
-    }
-
-    private static List<String> nameLayers(List<Layer> layers) {
-        Map<String, Integer> counts = new HashMap<>();
-        List<String> names = new ArrayList<>();
-        for (Layer layer : layers) {
-            int index = counts.merge(layer.typeName(), 1, Integer::sum) - 1;
-            names.add(layer.typeName() + index);
-        }
-        return List.copyOf(names);
     }
 
     /**
@@ -147,20 +108,10 @@ public final class Sequential {
         if (dataType != DataType.FLOAT && dataType != DataType.DOUBLE) {
             throw new IllegalArgumentException("models are FLOAT or DOUBLE, got " + dataType);
         }
-        if (parameterSet == null || parameterSet.values().dataType() != dataType) {
-            allocate(dataType);
+        if (parameters == null || parameters.dataType() != dataType) {
+            parameters = FlatParameters.allocate(layers, layerNames, dataType);
         }
-        Random random = new Random(seed);
-        for (Parameter parameter : parameterSet.list()) {
-            if (parameter.kind() == ParameterKind.BIAS) {
-                parameter.value().assign(0.0);
-            } else {
-                ParameterSpec spec = specOf(parameter);
-                double[] values = initializer.sample(spec.fanIn(), spec.fanOut(), (int) spec.length(), random);
-                parameter.value().assign(Nd4j.create(values, spec.shape(), 'c').castTo(dataType));
-            }
-        }
-        parameterSet.gradients().assign(0.0);
+        parameters.initialize(initializer, new Random(seed));
         reseed(seed);
         return this;
     }
@@ -183,47 +134,6 @@ public final class Sequential {
         return seed;
     }
 
-    private ParameterSpec specOf(Parameter parameter) {
-        return specsByName.get(parameter.name());
-    }
-
-    private void allocate(DataType dataType) {
-        long total = 0;
-        for (Layer layer : layers) {
-            for (ParameterSpec spec : layer.parameterSpecs()) {
-                total += spec.length();
-            }
-        }
-        INDArray values = Nd4j.zeros(dataType, Math.max(total, 1));
-        INDArray gradients = Nd4j.zeros(dataType, Math.max(total, 1));
-        List<Parameter> all = new ArrayList<>();
-        long offset = 0;
-        for (int i = 0; i < layers.size(); i++) {
-            List<Parameter> own = new ArrayList<>();
-            for (ParameterSpec spec : layers.get(i).parameterSpecs()) {
-                String name = layerNames.get(i) + "." + spec.name();
-                Parameter parameter = new Parameter(name, view(values, offset, spec), view(gradients, offset, spec),
-                        spec.kind());
-                specsByName.put(name, spec);
-                own.add(parameter);
-                offset += spec.length();
-            }
-            layers.get(i).bindParameters(own);
-            all.addAll(own);
-        }
-        if (total == 0) {
-            values = values.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 0));
-            gradients = gradients.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 0));
-        }
-        parameterSet = new ParameterSet(values, gradients, all);
-    }
-
-    private static INDArray view(INDArray flat, long offset, ParameterSpec spec) {
-        long[] shape = spec.shape();
-        long[] stride = {shape[1], 1};
-        return Nd4j.create(flat.data(), shape, stride, offset, 'c', flat.dataType());
-    }
-
     /**
      * Runs the batch through every layer.
      *
@@ -235,9 +145,29 @@ public final class Sequential {
      *                                  which makes it once, and to the loss, which turns NaN)
      */
     public INDArray forward(INDArray input, Mode mode) {
-        INDArray x = checkedInput(input, mode);
-        for (Layer layer : layers) {
+        return forward(input, mode, null);
+    }
+
+    /**
+     * Runs the batch through every layer, as {@link #forward(INDArray, Mode)} does, and shows
+     * {@code observer} each layer's input and output.
+     *
+     * @param input    {@code [batch, inputSize]}
+     * @param mode     the mode
+     * @param observer called around every layer, first to last; {@code null} for none
+     * @return the output, as {@link #forward(INDArray, Mode)} returns it
+     */
+    public INDArray forward(INDArray input, Mode mode, LayerObserver observer) {
+        INDArray x = ModelInput.checked(input, mode, inputSize, layers.get(0), dataType());
+        for (int i = 0; i < layers.size(); i++) {
+            Layer layer = layers.get(i);
+            if (observer != null) {
+                observer.beforeForward(i, layer, x);
+            }
             x = layer.forward(x, mode);
+            if (observer != null) {
+                observer.afterForward(i, layer, x);
+            }
         }
         return x;
     }
@@ -271,37 +201,32 @@ public final class Sequential {
      * @return dL/d(input) when requested (a buffer reused by the next call), otherwise {@code null}
      */
     public INDArray backward(INDArray outputGradient, boolean needInputGradient) {
+        return backward(outputGradient, needInputGradient, null);
+    }
+
+    /**
+     * Backpropagates as {@link #backward(INDArray, boolean)} does, and shows {@code observer}
+     * each layer's output gradient and input gradient.
+     *
+     * @param outputGradient    dL/d(output) of the last {@link Mode#TRAIN} forward pass
+     * @param needInputGradient whether to compute and return dL/d(input)
+     * @param observer          called around every layer, last to first; {@code null} for none
+     * @return dL/d(input) when requested, otherwise {@code null}
+     */
+    public INDArray backward(INDArray outputGradient, boolean needInputGradient, LayerObserver observer) {
         INDArray gradient = outputGradient.dataType() == dataType() ? outputGradient
                 : outputGradient.castTo(dataType());
         for (int i = layers.size() - 1; i >= 0; i--) {
-            gradient = layers.get(i).backward(gradient, i > 0 || needInputGradient);
+            Layer layer = layers.get(i);
+            if (observer != null) {
+                observer.beforeBackward(i, layer, gradient);
+            }
+            gradient = layer.backward(gradient, i > 0 || needInputGradient);
+            if (observer != null) {
+                observer.afterBackward(i, layer, gradient);
+            }
         }
         return gradient;
-    }
-
-    private INDArray checkedInput(INDArray input, Mode mode) {
-        if (input == null || input.rank() != 2) {
-            throw new IllegalArgumentException("model expects input of shape [batch, "
-                    + (inputSize == Layer.ANY_SIZE ? "features" : inputSize) + "], got " + Shapes.of(input));
-        }
-        if (input.rows() == 0) {
-            throw new IllegalArgumentException("model input is an empty batch " + Shapes.of(input));
-        }
-        if (inputSize != Layer.ANY_SIZE && input.columns() != inputSize) {
-            throw new IllegalArgumentException("layer 0 " + layers.get(0) + " of this model expects input of shape [batch, "
-                    + inputSize + "], got " + Shapes.of(input));
-        }
-        if (!input.dataType().isFPType()) {
-            input = input.castTo(dataType());
-        }
-        // Training data was checked once when its DataSet was built; inference input is checked here.
-        long bad = mode == Mode.TRAIN ? 0
-                : Nd4j.getExecutioner().exec(new MatchCondition(input, Conditions.notFinite())).getLong(0);
-        if (bad > 0) {
-            throw new IllegalArgumentException("model input " + Shapes.of(input) + " contains " + bad
-                    + " NaN or infinite value(s)");
-        }
-        return input.dataType() == dataType() ? input : input.castTo(dataType());
     }
 
     /** The layers, first to last. */
@@ -322,17 +247,17 @@ public final class Sequential {
 
     /** Every parameter with its gradient, in model order. */
     public List<Parameter> parameters() {
-        return parameterSet.list();
+        return parameters.set().list();
     }
 
     /** The flat parameter and gradient buffers, for optimizers. */
     public ParameterSet parameterSet() {
-        return parameterSet;
+        return parameters.set();
     }
 
     /** Total number of scalar parameters. */
     public long parameterCount() {
-        return parameterSet.size();
+        return parameters.set().size();
     }
 
     /** Number of input features, or {@link Layer#ANY_SIZE} if no layer fixes it. */
@@ -347,7 +272,7 @@ public final class Sequential {
 
     /** The data type of parameters and computations, FLOAT unless changed by {@link #init}. */
     public DataType dataType() {
-        return parameterSet == null ? DataType.FLOAT : parameterSet.values().dataType();
+        return parameters == null ? DataType.FLOAT : parameters.dataType();
     }
 
     /**
@@ -369,10 +294,6 @@ public final class Sequential {
 
     @Override
     public String toString() {
-        StringBuilder text = new StringBuilder("Sequential(");
-        for (int i = 0; i < layers.size(); i++) {
-            text.append(i == 0 ? "" : ", ").append(layers.get(i));
-        }
-        return text.append(')').toString();
+        return layers.stream().map(String::valueOf).collect(Collectors.joining(", ", "Sequential(", ")"));
     }
 }

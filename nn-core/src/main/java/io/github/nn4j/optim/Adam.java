@@ -1,6 +1,12 @@
 package io.github.nn4j.optim;
 
 import io.github.nn4j.io.Section;
+import io.github.nn4j.kernels.KernelPath;
+import java.nio.FloatBuffer;
+import java.util.stream.IntStream;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.updaters.AdamUpdater;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Adam: steps scaled by running estimates of each entry's gradient mean and uncentered variance,
@@ -12,7 +18,10 @@ import io.github.nn4j.io.Section;
  * m̂ = m / (1 − β₁ᵗ)                  v̂ = v / (1 − β₂ᵗ)
  * w ← w − lr·m̂ / (√v̂ + ε)
  * </pre>
- * One fused native update and one subtraction over the whole model.
+ * This file implements the formula for {@link AdamW} too. A float model is updated in one Java
+ * pass over the flat buffers (split between two threads for long ones); a double model, or
+ * buffers that are views with gaps, by ND4J's {@code AdamUpdater} operation followed by one
+ * subtraction.
  *
  * <p>Weight decay: {@link #weightDecay(double)} is <em>decoupled</em> here as in every nn4j
  * optimizer — each step starts with {@code w ← w − lr·λ·w} on the weights, which makes
@@ -38,6 +47,9 @@ public final class Adam extends AdamRule<Adam> {
     /** PyTorch's default learning rate. */
     public static final double DEFAULT_LEARNING_RATE = 1e-3;
 
+    /** Float vectors at least this long are updated by two threads. */
+    private static final int PARALLEL_MIN_ELEMENTS = 1 << 15;
+
     /** Creates Adam with learning rate 0.001. */
     public Adam() {
         this(DEFAULT_LEARNING_RATE);
@@ -61,5 +73,80 @@ public final class Adam extends AdamRule<Adam> {
      */
     public static Adam fromSection(Section section) {
         return new Adam(section.requireType(TYPE).number("learningRate")).restore(section);
+    }
+
+    /** Whether the Java pass applies: every buffer a float block (see {@link KernelPath#floatBlocks}). */
+    static boolean javaPath(INDArray w, INDArray g, INDArray m, INDArray v) {
+        return KernelPath.floatBlocks(w, g, m, v);
+    }
+
+    /**
+     * Step {@code t} of the formula in one Java pass over float blocks. Both sides of
+     * {@code lr·m̂/(√v̂ + ε) = (lr·√(1−β₂ᵗ)/(1−β₁ᵗ))·m/(√v + ε·√(1−β₂ᵗ))} are the same number, so
+     * the loop divides by no bias correction per element. Each element's update is independent,
+     * so splitting a long vector between two threads does not change the result.
+     */
+    static void javaStep(INDArray w, INDArray g, INDArray m, INDArray v, double lr, double beta1, double beta2,
+                         double epsilon, long t) {
+        double correction2 = Math.sqrt(1 - Math.pow(beta2, t));
+        float stepSize = (float) (lr * correction2 / (1 - Math.pow(beta1, t)));
+        float eps = (float) (epsilon * correction2);
+        float b1 = (float) beta1;
+        float b2 = (float) beta2;
+        float c1 = (float) (1 - beta1);
+        float c2 = (float) (1 - beta2);
+        FloatBuffer wb = KernelPath.floats(w);
+        FloatBuffer gb = KernelPath.floats(g);
+        FloatBuffer mb = KernelPath.floats(m);
+        FloatBuffer vb = KernelPath.floats(v);
+        int n = (int) w.length();
+        IntRange update = (from, to) -> {
+            float[][] scratch = KernelPath.scratch();
+            float[] ws = scratch[0];
+            float[] gs = scratch[1];
+            float[] ms = scratch[2];
+            float[] vs = scratch[3];
+            for (int start = from; start < to; start += KernelPath.CHUNK) {
+                int length = Math.min(KernelPath.CHUNK, to - start);
+                wb.get(start, ws, 0, length);
+                gb.get(start, gs, 0, length);
+                mb.get(start, ms, 0, length);
+                vb.get(start, vs, 0, length);
+                for (int i = 0; i < length; i++) {
+                    float gi = gs[i];
+                    float mi = b1 * ms[i] + c1 * gi;
+                    float vi = b2 * vs[i] + c2 * gi * gi;
+                    ms[i] = mi;
+                    vs[i] = vi;
+                    ws[i] -= stepSize * mi / ((float) Math.sqrt(vi) + eps);
+                }
+                wb.put(start, ws, 0, length);
+                mb.put(start, ms, 0, length);
+                vb.put(start, vs, 0, length);
+            }
+        };
+        if (n < PARALLEL_MIN_ELEMENTS) {
+            update.run(0, n);
+        } else {
+            IntStream.range(0, 2).parallel().forEach(half -> update.run(half == 0 ? 0 : n / 2, half == 0 ? n / 2 : n));
+        }
+    }
+
+    /**
+     * Step {@code t} of the formula with ND4J's {@code AdamUpdater}, which computes
+     * {@code lr·√(1−β₂ᵗ)/(1−β₁ᵗ) · m/(√v + ε')} into {@code update}; given {@code ε' = ε·√(1−β₂ᵗ)}
+     * that is {@code lr·m̂/(√v̂ + ε)}, which is then subtracted from {@code w}.
+     */
+    static void nativeStep(INDArray w, INDArray g, INDArray m, INDArray v, INDArray update, double lr, double beta1,
+                           double beta2, double epsilon, long t) {
+        double nativeEpsilon = epsilon * Math.sqrt(1 - Math.pow(beta2, t));
+        int iteration = (int) Math.min(t - 1, Integer.MAX_VALUE - 1);
+        Nd4j.exec(new AdamUpdater(g, v, m, update, v, m, lr, beta1, beta2, nativeEpsilon, iteration));
+        w.subi(update);
+    }
+
+    /** Updates the elements {@code [from, to)}. */
+    private interface IntRange {
+        void run(int from, int to);
     }
 }

@@ -2,24 +2,14 @@ package io.github.nn4j.optim;
 
 import io.github.nn4j.base.ParameterSet;
 import io.github.nn4j.io.Section;
-import io.github.nn4j.kernels.AdamKernel;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.updaters.AdamUpdater;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The Adam update shared by {@link Adam} and {@link AdamW}, which differ only in their saved type
- * and default weight decay. At step {@code t = 1, 2, …}:
- *
- * <pre>
- * m ← β₁·m + (1 − β₁)·g              v ← β₂·v + (1 − β₂)·g²      (both start at 0)
- * m̂ = m / (1 − β₁ᵗ)                  v̂ = v / (1 − β₂ᵗ)
- * w ← w − lr·m̂ / (√v̂ + ε)
- * </pre>
- * Float models take one pass of {@link AdamKernel#adam}; double models one fused native update
- * ({@code AdamUpdater}) and one subtraction over the whole model. The native op adds ε to the uncorrected {@code √v}; it is given {@code ε·√(1 − β₂ᵗ)} so the result
- * is the formula above exactly. Saved settings: {@code beta1}, {@code beta2}, {@code epsilon}.
+ * What {@link Adam} and {@link AdamW} share: the settings β₁, β₂ and ε, the moment estimates
+ * {@code m} and {@code v}, and the update, whose formula and implementation are {@link Adam}'s.
+ * The two differ only in their saved type and default weight decay. Saved settings:
+ * {@code beta1}, {@code beta2}, {@code epsilon}.
  *
  * @param <T> the optimizer's own class, which the fluent setters return
  */
@@ -64,18 +54,16 @@ abstract class AdamRule<T extends AdamRule<T>> extends BaseOptimizer<T> {
     @Override
     final void update(ParameterSet parameters, double learningRate) {
         long t = state.steps() + 1;
+        INDArray w = parameters.values();
+        INDArray g = parameters.gradients();
         INDArray m = state.get(M);
         INDArray v = state.get(V);
-        if (AdamKernel.adam(parameters.values(), parameters.gradients(), m, v, learningRate, beta1, beta2, epsilon, t)) {
-            return;
+        if (Adam.javaPath(w, g, m, v)) {
+            Adam.javaStep(w, g, m, v, learningRate, beta1, beta2, epsilon, t);
+        } else {
+            update = Updates.buffer(update, parameters);
+            Adam.nativeStep(w, g, m, v, update, learningRate, beta1, beta2, epsilon, t);
         }
-        update = Updates.buffer(update, parameters);
-        // The op computes lr·√(1−β₂ᵗ)/(1−β₁ᵗ) · m / (√v + ε'); with ε' = ε·√(1−β₂ᵗ) that is lr·m̂ / (√v̂ + ε).
-        double nativeEpsilon = epsilon * Math.sqrt(1 - Math.pow(beta2, t));
-        int iteration = (int) Math.min(t - 1, Integer.MAX_VALUE - 1);
-        Nd4j.exec(new AdamUpdater(parameters.gradients(), v, m, update, v, m,
-                learningRate, beta1, beta2, nativeEpsilon, iteration));
-        parameters.values().subi(update);
     }
 
     @Override

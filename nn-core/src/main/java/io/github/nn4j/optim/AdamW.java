@@ -4,15 +4,12 @@ import io.github.nn4j.io.Section;
 
 /**
  * AdamW (Loshchilov &amp; Hutter): {@link Adam} with decoupled weight decay, on by default with
- * PyTorch's {@code λ = 0.01}. Each step:
- *
- * <pre>
- * w ← w − lr·λ·w                      (weights only, unless biases are included)
- * w ← w − lr·m̂ / (√v̂ + ε)            (the Adam step, from the gradient alone)
- * </pre>
- * The decay is not added to the gradient, so Adam's per-entry scaling does not weaken it: every
- * weight shrinks by the same factor {@code 1 − lr·λ}. Compare PyTorch's {@code Adam(weight_decay)},
- * an L2 term inside the gradient ({@code Regularization.l2(λ)} here).
+ * PyTorch's {@code λ = 0.01}. Each step first shrinks the weights (not the biases, unless
+ * {@link #decayBiases(boolean) included}), {@code w ← w − lr·λ·w}, then takes {@link Adam}'s step
+ * from the gradient alone. The decay is not added to the gradient, so Adam's per-entry scaling
+ * does not weaken it: every weight shrinks by the same factor {@code 1 − lr·λ}. Compare
+ * PyTorch's {@code Adam(weight_decay)}, an L2 term inside the gradient
+ * ({@code Regularization.l2(λ)} here).
  *
  * <pre>{@code
  * Optimizer adamW = new AdamW(1e-3);                 // λ = 0.01

@@ -49,6 +49,16 @@ public interface Optimizer extends Persistable {
      */
     void step(ParameterSet parameters);
 
+    /**
+     * The update written as a formula for worked examples such as {@code trace.StepTrace}, e.g.
+     * {@code w ← w − lr·dL/dw} for plain SGD.
+     *
+     * @return the formula, or an empty string when the optimizer gives none (the default)
+     */
+    default String updateFormula() {
+        return "";
+    }
+
     /** The learning rate the next step will use. */
     double learningRate();
 

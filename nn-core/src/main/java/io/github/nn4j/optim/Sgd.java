@@ -98,6 +98,20 @@ public final class Sgd extends BaseOptimizer<Sgd> {
         }
     }
 
+    /**
+     * {@code w ← w − lr·dL/dw} for plain SGD; with momentum {@code b ← μ·b + dL/dw, w ← w − lr·b}
+     * (Nesterov: {@code w ← w − lr·(dL/dw + μ·b)}); with weight decay preceded by
+     * {@code w ← w − lr·λ·w}.
+     */
+    @Override
+    public String updateFormula() {
+        String decay = weightDecay() == 0 ? "" : "w ← w − lr·λ·w, then ";
+        if (momentum == 0) {
+            return decay + "w ← w − lr·dL/dw";
+        }
+        return decay + "b ← μ·b + dL/dw, " + (nesterov ? "w ← w − lr·(dL/dw + μ·b)" : "w ← w − lr·b");
+    }
+
     @Override
     void describe(Map<String, Object> settings) {
         settings.put("momentum", momentum);

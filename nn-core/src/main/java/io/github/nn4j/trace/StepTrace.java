@@ -2,18 +2,11 @@ package io.github.nn4j.trace;
 
 import io.github.nn4j.base.Mode;
 import io.github.nn4j.base.Parameter;
-import io.github.nn4j.base.Shapes;
-import io.github.nn4j.layers.ActivationLayer;
-import io.github.nn4j.layers.Dense;
-import io.github.nn4j.layers.Layer;
 import io.github.nn4j.losses.Loss;
 import io.github.nn4j.model.Sequential;
 import io.github.nn4j.optim.Optimizer;
-import io.github.nn4j.optim.Sgd;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -22,15 +15,18 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * dL/d(output) and dL/d(input), every parameter gradient, and each parameter before and after the
  * optimizer's update.
  *
- * <p>{@link #record} performs a real training step: it calls each layer's {@code forward} in
- * {@link Mode#TRAIN} and its {@code backward}, exactly as {@code Sequential} does, then
- * {@code optimizer.step}, copying every array on the way. The model ends up as after any other
- * training step. The copies make it slow; it is meant for networks small enough to read.
+ * <p>{@link #record} performs a real training step: the model's own forward pass in
+ * {@link Mode#TRAIN} and backward pass, watched layer by layer through a
+ * {@link io.github.nn4j.model.LayerObserver}, then {@code optimizer.step}, copying every array on
+ * the way. The model ends up as after any other training step. The copies make it slow; it is
+ * meant for networks small enough to read.
  *
- * <p>Quantities are named as in the reference notes: the k-th {@link Dense} layer computes
+ * <p>Quantities are named as in the reference notes, in the formulas each layer gives of itself
+ * ({@code Layer.formulas()}): the k-th {@code Dense} layer computes
  * {@code zk = (its input)·Wk + bk}, an activation right after it {@code hk = φ(zk)}; the input is
  * {@code X}, the target {@code y}, the model's output {@code ŷ}. Other layers are named after the
- * model's layer names ({@code dropout0}, {@code softmax0}).
+ * model's layer names ({@code dropout0}, {@code softmax0}). The update's formula is the
+ * optimizer's ({@code Optimizer.updateFormula()}).
  *
  * <pre>{@code
  * Sequential model = new Sequential(new Dense(2, 3), new Sigmoid(), new Dense(3, 1), new Sigmoid());
@@ -79,30 +75,11 @@ public final class StepTrace {
         if (model == null || loss == null || optimizer == null || target == null) {
             throw new IllegalArgumentException("StepTrace.record needs a model, a loss, an optimizer and a target");
         }
-        INDArray x = checkedInput(model, input);
-        List<Layer> layerList = model.layers();
-        int n = layerList.size();
-        Symbols symbols = Symbols.of(model);
-
-        INDArray[] inputs = new INDArray[n];
-        INDArray[] outputs = new INDArray[n];
-        INDArray current = x;
-        for (int i = 0; i < n; i++) {
-            inputs[i] = current.dup();
-            current = layerList.get(i).forward(current, Mode.TRAIN);
-            outputs[i] = current.dup();
-        }
-        double lossValue = loss.value(current, target);
-
-        INDArray[] outputGradients = new INDArray[n];
-        INDArray[] inputGradients = new INDArray[n];
-        INDArray gradient = loss.gradient(current, target);
-        gradient = gradient.dataType() == model.dataType() ? gradient : gradient.castTo(model.dataType());
-        for (int i = n - 1; i >= 0; i--) {
-            outputGradients[i] = gradient.dup();
-            gradient = layerList.get(i).backward(gradient, true);
-            inputGradients[i] = gradient.dup();
-        }
+        int n = model.layers().size();
+        StepRecorder recorder = new StepRecorder(n);
+        INDArray output = model.forward(input, Mode.TRAIN, recorder);
+        double lossValue = loss.value(output, target);
+        model.backward(loss.gradient(output, target), true, recorder);
 
         List<Parameter> parameterList = model.parameters();
         List<INDArray> gradients = new ArrayList<>();
@@ -113,30 +90,23 @@ public final class StepTrace {
         }
         optimizer.step(model.parameterSet());
 
+        Notation notation = Notation.of(model);
         List<ParameterTrace> parameterTraces = new ArrayList<>();
         for (int p = 0; p < parameterList.size(); p++) {
             Parameter parameter = parameterList.get(p);
-            parameterTraces.add(new ParameterTrace(parameter.name(), symbols.parameter(parameter.name()),
-                    symbols.parameterGradientFormula(parameter.name()), gradients.get(p), before.get(p), parameter.value().dup()));
+            Notation.ParameterNames names = notation.parameter(parameter.name());
+            parameterTraces.add(new ParameterTrace(parameter.name(), names.symbol(), names.gradient(), gradients.get(p),
+                    before.get(p), parameter.value().dup()));
         }
         List<LayerTrace> layerTraces = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            layerTraces.add(new LayerTrace(i, model.layerName(i), layerList.get(i).toString(), symbols.input(i),
-                    symbols.output(i), symbols.formula(i), symbols.inputGradientFormula(i), inputs[i], outputs[i], outputGradients[i],
-                    inputGradients[i]));
+            Notation.LayerNames names = notation.layer(i);
+            layerTraces.add(new LayerTrace(i, model.layerName(i), model.layers().get(i).toString(), names.input(),
+                    names.output(), names.forward(), names.inputGradient(), recorder.inputs[i], recorder.outputs[i],
+                    recorder.outputGradients[i], recorder.inputGradients[i]));
         }
-        String updateRule = optimizer instanceof Sgd ? "w ← w − lr·dL/dw" : "";
-        return new StepTrace(model.toString(), loss.name(), optimizer.toString(), updateRule, x.dup(), target.dup(), layerTraces,
-                lossValue, parameterTraces);
-    }
-
-    private static INDArray checkedInput(Sequential model, INDArray input) {
-        if (input == null || input.rank() != 2 || input.rows() == 0
-                || (model.inputSize() != Layer.ANY_SIZE && input.columns() != model.inputSize())) {
-            throw new IllegalArgumentException("StepTrace: model " + model + " expects input of shape [batch, "
-                    + model.inputSize() + "], got " + Shapes.of(input));
-        }
-        return input.dataType() == model.dataType() ? input : input.castTo(model.dataType());
+        return new StepTrace(model.toString(), loss.name(), optimizer.toString(), optimizer.updateFormula(),
+                recorder.inputs[0], target.dup(), layerTraces, lossValue, parameterTraces);
     }
 
     /** The model as text, e.g. {@code Sequential(Dense(2→3), Sigmoid(), ...)}. */
@@ -154,7 +124,7 @@ public final class StepTrace {
         return optimizerDescription;
     }
 
-    /** The update as a formula, e.g. {@code w ← w − lr·dL/dw} for SGD; empty when not known. */
+    /** The update as a formula, e.g. {@code w ← w − lr·dL/dw} for SGD; empty when the optimizer gives none. */
     public String updateRule() {
         return updateRule;
     }
@@ -234,92 +204,5 @@ public final class StepTrace {
     @Override
     public String toString() {
         return toText();
-    }
-
-    /** The worked-example names of a model's layers and parameters. */
-    private record Symbols(List<String> inputs, List<String> outputs, List<String> formulas,
-            List<String> inputGradientFormulas, List<String> names, List<String> parameterSymbols,
-            List<String> parameterGradientFormulas) {
-
-        static Symbols of(Sequential model) {
-            List<String> inputs = new ArrayList<>();
-            List<String> outputs = new ArrayList<>();
-            List<String> formulas = new ArrayList<>();
-            List<String> inputGradientFormulas = new ArrayList<>();
-            List<String> parameterGradientFormulas = new ArrayList<>();
-            List<String> names = new ArrayList<>();
-            List<String> parameterSymbols = new ArrayList<>();
-            Set<String> used = new HashSet<>();
-            String previous = "X";
-            int dense = 0;
-            for (int i = 0; i < model.layers().size(); i++) {
-                Layer layer = model.layers().get(i);
-                String layerName = model.layerName(i);
-                String symbol = layer instanceof Dense ? "z" + (dense + 1)
-                        : layer instanceof ActivationLayer && dense > 0 ? "h" + dense : layerName;
-                if (!used.add(symbol)) {
-                    symbol = layerName;
-                    used.add(symbol);
-                }
-                String upstream = "dL/d" + symbol;
-                if (layer instanceof Dense) {
-                    dense++;
-                    formulas.add(previous + "·W" + dense + " + b" + dense);
-                    inputGradientFormulas.add(upstream + "·W" + dense + "ᵀ");
-                    names.add(layerName + ".W");
-                    parameterSymbols.add("W" + dense);
-                    parameterGradientFormulas.add(previous + "ᵀ·" + upstream);
-                    names.add(layerName + ".b");
-                    parameterSymbols.add("b" + dense);
-                    parameterGradientFormulas.add("Σ_rows " + upstream);
-                } else if (layer instanceof ActivationLayer activationLayer) {
-                    String function = functionSymbol(activationLayer.activation().name());
-                    formulas.add(function + "(" + previous + ")");
-                    inputGradientFormulas.add(upstream + " ⊙ " + function + "'(" + previous + ")");
-                } else {
-                    formulas.add(layer.typeName() + "(" + previous + ")");
-                    inputGradientFormulas.add(layerName + ".backward(" + upstream + ")");
-                }
-                inputs.add(previous);
-                outputs.add(symbol);
-                previous = symbol;
-            }
-            return new Symbols(inputs, outputs, formulas, inputGradientFormulas, names, parameterSymbols,
-                    parameterGradientFormulas);
-        }
-
-        private static String functionSymbol(String activationName) {
-            return switch (activationName) {
-                case "sigmoid" -> "σ";
-                case "relu" -> "ReLU";
-                default -> activationName;
-            };
-        }
-
-        String input(int layer) {
-            return inputs.get(layer);
-        }
-
-        String output(int layer) {
-            return outputs.get(layer);
-        }
-
-        String formula(int layer) {
-            return formulas.get(layer);
-        }
-
-        String inputGradientFormula(int layer) {
-            return inputGradientFormulas.get(layer);
-        }
-
-        String parameterGradientFormula(String name) {
-            int index = names.indexOf(name);
-            return index >= 0 ? parameterGradientFormulas.get(index) : "backpropagation";
-        }
-
-        String parameter(String name) {
-            int index = names.indexOf(name);
-            return index >= 0 ? parameterSymbols.get(index) : name;
-        }
     }
 }

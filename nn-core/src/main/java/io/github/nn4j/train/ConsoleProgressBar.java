@@ -11,7 +11,7 @@ import java.util.Locale;
  * It draws only when the JVM has an interactive console, only once an epoch has run for a
  * second, and at most ten times a second, so short epochs, logs and CI output stay clean. It
  * erases itself when the epoch ends. A trainer adds one by default; turn it off with
- * {@code Trainer.Builder.progressBar(false)}.
+ * {@code TrainerBuilder.progressBar(false)}.
  */
 public final class ConsoleProgressBar implements TrainingListener {
 

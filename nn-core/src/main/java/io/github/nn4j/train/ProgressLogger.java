@@ -10,7 +10,7 @@ import org.slf4j.LoggerFactory;
  * <pre>
  * epoch 3/15: loss 0.3412, accuracy 0.8751, val_loss 0.3390, val_accuracy 0.8782 | 61,234 samples/s, epoch 1.0 s, elapsed 3.1 s
  * </pre>
- * A trainer adds one by default; turn it off with {@code Trainer.Builder.logEpochs(false)}.
+ * A trainer adds one by default; turn it off with {@code TrainerBuilder.logEpochs(false)}.
  */
 public final class ProgressLogger implements TrainingListener {
 

@@ -20,4 +20,21 @@ class ShapesTest {
                 () -> Shapes.requireBatch(Nd4j.zeros(DataType.FLOAT, 4), "ReLU()", "features"));
         assertEquals("ReLU() expects a non-empty [batch, features] input, got [4]", vector.getMessage());
     }
+
+    @Test
+    void requireMatrixNamesWhoOnlyWhenTheCheckFails() {
+        int[] described = {0};
+        Object who = new Object() {
+            @Override
+            public String toString() {
+                described[0]++;
+                return "Dense(3→2)";
+            }
+        };
+        Shapes.requireMatrix(Nd4j.zeros(DataType.FLOAT, 4, 3), 3, who, "input");
+        assertEquals(0, described[0], "a passing check builds no message");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Shapes.requireMatrix(Nd4j.zeros(DataType.FLOAT, 4, 5), 3, who, "input"));
+        assertEquals("Dense(3→2) expects input of shape [batch, 3], got [4, 5]", e.getMessage());
+    }
 }

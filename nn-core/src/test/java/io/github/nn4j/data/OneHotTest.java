@@ -35,4 +35,22 @@ class OneHotTest {
                 () -> OneHot.classIndices(Nd4j.create(new double[] {0, 1.5}), 3));
         assertTrue(e.getMessage().contains("1.5") && e.getMessage().contains("row 1"), e.getMessage());
     }
+
+    @Test
+    void classesOfTakesIndicesOrRowsOfTheRightWidth() {
+        assertArrayEquals(new int[] {2, 0, 1}, OneHot.classesOf(Nd4j.create(new double[] {2, 0, 1}), 3));
+        assertArrayEquals(new int[] {2, 0, 1}, OneHot.classesOf(Nd4j.create(new double[][] {{2}, {0}, {1}}), 3));
+        assertArrayEquals(new int[] {1, 0}, OneHot.classesOf(Nd4j.create(new double[][] {{0.2, 0.8, 0}, {1, 0, 0}}), 3));
+        IllegalArgumentException wide = assertThrows(IllegalArgumentException.class,
+                () -> OneHot.classesOf(Nd4j.create(new double[][] {{0, 1}, {1, 0}}), 3));
+        assertTrue(wide.getMessage().contains("[2, 2]") && wide.getMessage().contains("3 classes"), wide.getMessage());
+        IllegalArgumentException outside = assertThrows(IllegalArgumentException.class,
+                () -> OneHot.classesOf(Nd4j.create(new double[] {0, 3}), 3));
+        assertTrue(outside.getMessage().contains("label 3.0 at row 1"), outside.getMessage());
+    }
+
+    @Test
+    void binaryClassesAreOneFromAHalf() {
+        assertArrayEquals(new int[] {0, 1, 1, 0}, OneHot.binaryClasses(Nd4j.create(new double[][] {{0}, {1}, {0.5}, {0.49}})));
+    }
 }

@@ -3,8 +3,10 @@ package io.github.nn4j.kernels;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.nn4j.base.SeededArrays;
 import io.github.nn4j.layers.Dense;
 import io.github.nn4j.model.Sequential;
 import java.util.SplittableRandom;
@@ -12,11 +14,12 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * Each kernel's Java loop (small float arrays) against ND4J's operation (the same numbers in
- * double, which always take the ND4J path) and against the closed form.
+ * double, or float arrays above {@link KernelPath#javaMaxElements()}) and against the closed form.
  */
 class KernelsTest {
 
@@ -32,9 +35,9 @@ class KernelsTest {
         assertFalse(KernelPath.javaPath(Nd4j.zeros(DataType.DOUBLE, 32, 128)));
         assertFalse(KernelPath.javaPath(Nd4j.zeros(DataType.FLOAT, 512, 2048)));
         assertFalse(KernelPath.javaPath(Nd4j.zeros(DataType.FLOAT, 4, 6).get(
-                org.nd4j.linalg.indexing.NDArrayIndex.all(), org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 3))));
+                NDArrayIndex.all(), NDArrayIndex.interval(0, 3))));
         assertTrue(KernelPath.javaPath(Nd4j.zeros(DataType.FLOAT, 4, 6).get(
-                org.nd4j.linalg.indexing.NDArrayIndex.interval(1, 3), org.nd4j.linalg.indexing.NDArrayIndex.all())));
+                NDArrayIndex.interval(1, 3), NDArrayIndex.all())));
     }
 
     @Test
@@ -109,12 +112,32 @@ class KernelsTest {
         assertArrayEquals(new float[] {1, -1}, floats(g), 0);
     }
 
+    /** 400 rows of 400: one array above the Java limit, and four blocks of 100 rows below it. */
+    private static final int BIG = 400;
+    private static final int BLOCK = 100;
+
+    private static INDArray rows(INDArray matrix, int from, int to) {
+        return matrix.get(NDArrayIndex.interval(from, to), NDArrayIndex.all());
+    }
+
     @Test
-    void largeFloatArraysTakeTheNd4jPathWithTheSameResult() {
-        INDArray z = Nd4j.randn(DataType.FLOAT, 400, 400);
-        INDArray viaNd4j = Nd4j.create(DataType.FLOAT, 400, 400);
+    void largeFloatArraysTakeTheNd4jPathWithTheResultOfTheJavaLoop() {
+        INDArray z = SeededArrays.gaussian(1, DataType.FLOAT, BIG, BIG);
+        INDArray viaNd4j = Nd4j.create(DataType.FLOAT, BIG, BIG);
+        INDArray viaJava = Nd4j.create(DataType.FLOAT, BIG, BIG);
+        assertFalse(KernelPath.javaPath(z, viaNd4j), "the whole array takes the ND4J path");
         ReluKernels.relu(z, viaNd4j);
-        assertArrayEquals(floats(Transforms.relu(z, true)), floats(viaNd4j), 0);
+        for (int from = 0; from < BIG; from += BLOCK) {
+            assertTrue(KernelPath.javaPath(rows(z, from, from + BLOCK), rows(viaJava, from, from + BLOCK)));
+            ReluKernels.relu(rows(z, from, from + BLOCK), rows(viaJava, from, from + BLOCK));
+        }
+        float[] input = floats(z);
+        float[] expected = new float[input.length];
+        for (int i = 0; i < input.length; i++) {
+            expected[i] = Math.max(input[i], 0f);
+        }
+        assertArrayEquals(expected, floats(viaJava), 0);
+        assertArrayEquals(expected, floats(viaNd4j), 0);
     }
 
     @Test
@@ -130,8 +153,8 @@ class KernelsTest {
     @Test
     void rowKernelsHandleRowsThatDoNotDivideTheChunk() {
         // 300 columns: six rows per 2,048-number chunk, then a partial chunk.
-        INDArray m = Nd4j.randn(DataType.DOUBLE, 50, 300);
-        INDArray row = Nd4j.randn(DataType.DOUBLE, 1, 300);
+        INDArray m = SeededArrays.gaussian(4, DataType.DOUBLE, 50, 300);
+        INDArray row = SeededArrays.gaussian(5, DataType.DOUBLE, 1, 300);
         INDArray f = m.castTo(DataType.FLOAT);
         BiasKernels.addRowVector(f, row.castTo(DataType.FLOAT));
         assertArrayEquals(floats(m.addRowVector(row)), floats(f), 1e-6f);
@@ -142,8 +165,8 @@ class KernelsTest {
 
     @Test
     void multiplyIsElementWise() {
-        INDArray a = Nd4j.randn(DataType.FLOAT, 70, 90);
-        INDArray b = Nd4j.randn(DataType.FLOAT, 70, 90);
+        INDArray a = SeededArrays.gaussian(6, DataType.FLOAT, 70, 90);
+        INDArray b = SeededArrays.gaussian(7, DataType.FLOAT, 70, 90);
         INDArray into = Nd4j.create(DataType.FLOAT, 70, 90);
         DropoutKernels.multiply(a, b, into);
         assertArrayEquals(floats(a.mul(b)), floats(into), 0);
@@ -155,7 +178,7 @@ class KernelsTest {
 
     @Test
     void dropoutDrawsTheSameMaskForFloatAndDoubleFromTheSameGenerator() {
-        INDArray x = Nd4j.rand(DataType.FLOAT, 30, 101);
+        INDArray x = SeededArrays.uniform(8, DataType.FLOAT, 30, 101);
         INDArray maskF = Nd4j.create(DataType.FLOAT, 30, 101);
         INDArray outF = Nd4j.create(DataType.FLOAT, 30, 101);
         DropoutKernels.dropout(x, maskF, outF, 0.3, new SplittableRandom(5));
@@ -166,6 +189,30 @@ class KernelsTest {
         assertArrayEquals(floats(x.mul(maskF)), floats(outF), 0);
         assertArrayEquals(floats(outD), floats(outF), 1e-6f);
         assertEquals(1 / 0.7, maskD.maxNumber().doubleValue(), 1e-15, "kept units scaled by exactly 1/(1 − p)");
+    }
+
+    @Test
+    void dropoutOfAViewWithGapsDrawsTheSameMaskAsOfItsCopy() {
+        INDArray wide = SeededArrays.uniform(9, DataType.FLOAT, 30, 202);
+        INDArray x = wide.get(NDArrayIndex.all(), NDArrayIndex.interval(0, 2, 202));
+        assertFalse(KernelPath.floatBlocks(x), "every other column is not a block");
+        INDArray mask = Nd4j.create(DataType.FLOAT, 30, 101);
+        INDArray out = Nd4j.create(DataType.FLOAT, 30, 101);
+        DropoutKernels.dropout(x, mask, out, 0.3, new SplittableRandom(5));
+        INDArray maskOfCopy = Nd4j.create(DataType.FLOAT, 30, 101);
+        INDArray outOfCopy = Nd4j.create(DataType.FLOAT, 30, 101);
+        DropoutKernels.dropout(x.dup(), maskOfCopy, outOfCopy, 0.3, new SplittableRandom(5));
+        assertArrayEquals(floats(maskOfCopy), floats(mask), 0);
+        assertArrayEquals(floats(outOfCopy), floats(out), 0);
+    }
+
+    @Test
+    void dropoutRejectsAMaskWithGaps() {
+        INDArray x = SeededArrays.uniform(10, DataType.FLOAT, 4, 3);
+        INDArray mask = Nd4j.create(DataType.FLOAT, 4, 6).get(NDArrayIndex.all(), NDArrayIndex.interval(0, 3));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> DropoutKernels.dropout(x, mask, Nd4j.create(DataType.FLOAT, 4, 3), 0.5, new SplittableRandom(1)));
+        assertTrue(e.getMessage().contains("[4, 3]"), e.getMessage());
     }
 
     @Test
@@ -187,69 +234,41 @@ class KernelsTest {
     }
 
     @Test
-    void adamTakesThreeStepsOfTheTextbookFormulaOnFloatVectors() {
-        double[] w = {0.5, -1.0, 2.0};
-        double[] g = {0.1, -0.3, 0.0};
-        double[] m = new double[3];
-        double[] v = new double[3];
-        INDArray values = Nd4j.createFromArray(new float[] {0.5f, -1.0f, 2.0f});
-        INDArray gradients = Nd4j.createFromArray(new float[] {0.1f, -0.3f, 0.0f});
-        INDArray mf = Nd4j.zeros(DataType.FLOAT, 3);
-        INDArray vf = Nd4j.zeros(DataType.FLOAT, 3);
-        double lr = 0.01, b1 = 0.9, b2 = 0.999, eps = 1e-8;
-        for (int t = 1; t <= 3; t++) {
-            assertTrue(AdamKernel.adam(values, gradients, mf, vf, lr, b1, b2, eps, t));
-            for (int i = 0; i < 3; i++) {
-                m[i] = b1 * m[i] + (1 - b1) * g[i];
-                v[i] = b2 * v[i] + (1 - b2) * g[i] * g[i];
-                double mHat = m[i] / (1 - Math.pow(b1, t));
-                double vHat = v[i] / (1 - Math.pow(b2, t));
-                w[i] -= lr * mHat / (Math.sqrt(vHat) + eps);
-            }
-            for (int i = 0; i < 3; i++) {
-                assertEquals(w[i], values.getDouble(i), 1e-6, "w[" + i + "] after step " + t);
-                assertEquals(m[i], mf.getDouble(i), 1e-7, "m[" + i + "] after step " + t);
-                assertEquals(v[i], vf.getDouble(i), 1e-9, "v[" + i + "] after step " + t);
+    void largeArraysGiveTheReluGradientAndColumnSumsOfTheJavaLoop() {
+        INDArray z = SeededArrays.gaussian(2, DataType.FLOAT, BIG, BIG);
+        INDArray g = SeededArrays.gaussian(3, DataType.FLOAT, BIG, BIG);
+        INDArray viaNd4j = Nd4j.create(DataType.FLOAT, BIG, BIG);
+        INDArray viaJava = Nd4j.create(DataType.FLOAT, BIG, BIG);
+        assertFalse(KernelPath.javaPath(z, g, viaNd4j), "the whole array takes the ND4J path");
+        ReluKernels.reluBackward(z, g, viaNd4j);
+        INDArray sums = Nd4j.create(DataType.FLOAT, 1, BIG);
+        BiasKernels.columnSums(g, sums);
+        double[] blockSums = new double[BIG];
+        for (int from = 0; from < BIG; from += BLOCK) {
+            assertTrue(KernelPath.javaPath(rows(z, from, from + BLOCK)), "a block takes the Java path");
+            ReluKernels.reluBackward(rows(z, from, from + BLOCK), rows(g, from, from + BLOCK),
+                    rows(viaJava, from, from + BLOCK));
+            INDArray blockSum = Nd4j.create(DataType.FLOAT, 1, BIG);
+            BiasKernels.columnSums(rows(g, from, from + BLOCK), blockSum);
+            float[] values = floats(blockSum);
+            for (int j = 0; j < BIG; j++) {
+                blockSums[j] += values[j];
             }
         }
-    }
-
-    @Test
-    void adamSplitsLongVectorsWithoutChangingTheResult() {
-        int n = (1 << 15) + 3;
-        INDArray g = Nd4j.randn(DataType.FLOAT, n);
-        INDArray w1 = Nd4j.randn(DataType.FLOAT, n);
-        INDArray w2 = w1.dup();
-        INDArray m1 = Nd4j.zeros(DataType.FLOAT, n);
-        INDArray v1 = Nd4j.zeros(DataType.FLOAT, n);
-        assertTrue(AdamKernel.adam(w1, g, m1, v1, 1e-3, 0.9, 0.999, 1e-8, 1));
-        // The same update element by element on a short copy of the tail, which takes one thread.
-        INDArray tail = w2.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(n - 5, n)).dup();
-        assertTrue(AdamKernel.adam(tail, g.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(n - 5, n)).dup(),
-                Nd4j.zeros(DataType.FLOAT, 5), Nd4j.zeros(DataType.FLOAT, 5), 1e-3, 0.9, 0.999, 1e-8, 1));
-        assertArrayEquals(floats(tail), floats(w1.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(n - 5, n))), 0);
-    }
-
-    @Test
-    void adamDeclinesDoubleVectorsSoTheCallerUsesNd4j() {
-        INDArray d = Nd4j.zeros(DataType.DOUBLE, 3);
-        assertFalse(AdamKernel.adam(d, d, d, d, 0.1, 0.9, 0.999, 1e-8, 1));
-    }
-
-    @Test
-    void largeArraysGiveTheSameReluGradientAndColumnSumsAsSmallOnes() {
-        INDArray z = Nd4j.randn(DataType.FLOAT, 200, 100);
-        INDArray g = Nd4j.randn(DataType.FLOAT, 200, 100);
-        INDArray big = Nd4j.create(DataType.FLOAT, 200, 100);
-        ReluKernels.reluBackward(z, g, big);
-        INDArray expected = g.mul(z.gt(0).castTo(DataType.FLOAT));
-        assertArrayEquals(floats(expected), floats(big), 0);
-        INDArray sums = Nd4j.create(DataType.FLOAT, 1, 100);
-        BiasKernels.columnSums(g, sums);
-        assertArrayEquals(floats(g.sum(0)), floats(sums), 1e-4f);
-        BiasKernels.columnSums(g.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 150),
-                org.nd4j.linalg.indexing.NDArrayIndex.all()), sums);
-        assertArrayEquals(floats(g.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 150),
-                org.nd4j.linalg.indexing.NDArrayIndex.all()).sum(0)), floats(sums), 1e-4f);
+        float[] zs = floats(z);
+        float[] gs = floats(g);
+        float[] expected = new float[zs.length];
+        double[] columnSums = new double[BIG];
+        for (int i = 0; i < zs.length; i++) {
+            expected[i] = zs[i] > 0 ? gs[i] : 0f;
+            columnSums[i % BIG] += gs[i];
+        }
+        assertArrayEquals(expected, floats(viaJava), 0);
+        assertArrayEquals(expected, floats(viaNd4j), 0);
+        float[] nd4jSums = floats(sums);
+        for (int j = 0; j < BIG; j++) {
+            assertEquals(columnSums[j], nd4jSums[j], 1e-3, "ND4J path, column " + j);
+            assertEquals(columnSums[j], blockSums[j], 1e-3, "Java path, column " + j);
+        }
     }
 }

@@ -1,14 +1,24 @@
 package io.github.nn4j.kernels;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
 class ThreadSettingsTest {
 
     @Test
-    void readsThePolicyFromTheEnvironmentThatSurefireSets() {
-        // The build's surefire configuration starts test JVMs with OMP_WAIT_POLICY=PASSIVE.
-        assertEquals("PASSIVE".equalsIgnoreCase(System.getenv("OMP_WAIT_POLICY")), ThreadSettings.passiveWaitPolicy());
+    void passiveInAnyCaseAndWithSpacesIsPassive() {
+        assertTrue(ThreadSettings.isPassive("PASSIVE"));
+        assertTrue(ThreadSettings.isPassive("passive"));
+        assertTrue(ThreadSettings.isPassive(" Passive\n"));
+    }
+
+    @Test
+    void activeUnsetEmptyOrOtherValuesAreNotPassive() {
+        assertFalse(ThreadSettings.isPassive("ACTIVE"));
+        assertFalse(ThreadSettings.isPassive(null));
+        assertFalse(ThreadSettings.isPassive(""));
+        assertFalse(ThreadSettings.isPassive("PASSIVE_"));
     }
 }

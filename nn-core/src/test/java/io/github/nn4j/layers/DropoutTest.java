@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.nn4j.base.Mode;
+import io.github.nn4j.base.SeededArrays;
 import io.github.nn4j.check.GradientCheck;
 import io.github.nn4j.check.GradientCheckResult;
 import io.github.nn4j.init.Initializer;
@@ -52,7 +53,7 @@ class DropoutTest {
     @Test
     void evalIsTheIdentity() {
         Sequential model = new Sequential(new Dense(3, 3), new Dropout(0.5));
-        INDArray x = Nd4j.rand(DataType.FLOAT, 4, 3);
+        INDArray x = SeededArrays.uniform(38, DataType.FLOAT, 4, 3);
         Dropout dropout = new Dropout(0.9);
         assertSame(x, dropout.forward(x, Mode.EVAL));
         INDArray before = model.layers().get(0).forward(x, Mode.EVAL);
@@ -84,9 +85,9 @@ class DropoutTest {
     void gradientIsZeroWhereUnitsWereDroppedAndScaledWhereKept() {
         Dropout dropout = new Dropout(0.25);
         new Sequential(dropout).init(Initializer.zeros(), 3, DataType.DOUBLE);
-        INDArray x = Nd4j.rand(DataType.DOUBLE, 8, 16).addi(0.5);
+        INDArray x = SeededArrays.uniform(39, DataType.DOUBLE, 8, 16).addi(0.5);
         INDArray y = dropout.forward(x, Mode.TRAIN).dup();
-        INDArray g = Nd4j.rand(DataType.DOUBLE, 8, 16);
+        INDArray g = SeededArrays.uniform(40, DataType.DOUBLE, 8, 16);
         INDArray dx = dropout.backward(g);
         double[] output = y.data().asDouble();
         double[] upstream = g.data().asDouble();
@@ -139,7 +140,7 @@ class DropoutTest {
         ModelFile.write(file, model);
         Sequential loaded = ModelFile.read(file);
         assertEquals("Dropout(p=0.25)", loaded.layers().get(2).toString());
-        INDArray x = Nd4j.rand(DataType.FLOAT, 5, 3);
+        INDArray x = SeededArrays.uniform(41, DataType.FLOAT, 5, 3);
         assertEquals(model.predict(x), loaded.predict(x));
     }
 
@@ -147,7 +148,7 @@ class DropoutTest {
     void zeroProbabilityKeepsEverything() {
         Dropout dropout = new Dropout(0);
         new Sequential(dropout);
-        INDArray x = Nd4j.rand(DataType.FLOAT, 5, 7);
+        INDArray x = SeededArrays.uniform(42, DataType.FLOAT, 5, 7);
         assertEquals(x, dropout.forward(x, Mode.TRAIN));
     }
 

@@ -6,9 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.nn4j.base.Mode;
 import io.github.nn4j.base.ParameterSet;
+import io.github.nn4j.base.SeededArrays;
 import io.github.nn4j.init.Initializer;
 import io.github.nn4j.layers.Dense;
+import io.github.nn4j.layers.Dropout;
+import io.github.nn4j.layers.LayerFormulas;
 import io.github.nn4j.layers.ReLU;
+import io.github.nn4j.layers.ShapePreserving;
 import io.github.nn4j.layers.Sigmoid;
 import io.github.nn4j.losses.Loss;
 import io.github.nn4j.model.Sequential;
@@ -137,8 +141,8 @@ class StepTraceTest {
     void aTracedStepLeavesTheModelExactlyAsAnOrdinaryTrainingStep() {
         Sequential traced = new Sequential(new Dense(3, 4), new ReLU(), new Dense(4, 2)).init(Initializer.he(), 5);
         Sequential plain = new Sequential(new Dense(3, 4), new ReLU(), new Dense(4, 2)).init(Initializer.he(), 5);
-        INDArray x = Nd4j.rand(DataType.FLOAT, 5, 3).subi(0.5);
-        INDArray y = Nd4j.rand(DataType.FLOAT, 5, 2);
+        INDArray x = SeededArrays.uniform(34, DataType.FLOAT, 5, 3).subi(0.5);
+        INDArray y = SeededArrays.uniform(35, DataType.FLOAT, 5, 2);
         StepTrace trace = StepTrace.record(traced, Loss.mse(), new Sgd(0.1), x, y);
         Loss loss = Loss.mse();
         INDArray output = plain.forward(x, Mode.TRAIN);
@@ -148,6 +152,44 @@ class StepTraceTest {
         assertEquals(plain.parameterSet().values(), traced.parameterSet().values());
         assertTrue(trace.toText(4).contains("h1 = ReLU(z1)"));
         assertTrue(trace.toText(4).contains("z2 = h1·W2 + b2"));
+    }
+
+    /** A layer of this test's own, {@code y = 2x}, that writes its formulas for the trace. */
+    private static final class Double2 implements ShapePreserving {
+
+        @Override
+        public String typeName() {
+            return "double2";
+        }
+
+        @Override
+        public INDArray forward(INDArray input, Mode mode) {
+            return input.mul(2);
+        }
+
+        @Override
+        public INDArray backward(INDArray outputGradient, boolean needInputGradient) {
+            return needInputGradient ? outputGradient.mul(2) : null;
+        }
+
+        @Override
+        public LayerFormulas formulas() {
+            return LayerFormulas.of("d{k}", "2·{in}", "2·{dout}");
+        }
+    }
+
+    @Test
+    void eachLayerAndTheOptimizerWriteTheirOwnFormulas() {
+        Sequential model = new Sequential(new Dense(2, 2), new Double2(), new Dropout(0.5), new Dense(2, 1))
+                .init(Initializer.he(), 2, DataType.DOUBLE);
+        String text = StepTrace.record(model, Loss.mse(), new Sgd(0.1).momentum(0.5),
+                SeededArrays.uniform(36, DataType.DOUBLE, 3, 2), SeededArrays.uniform(37, DataType.DOUBLE, 3, 1))
+                .toText(4);
+        for (String expected : List.of("d1 = 2·z1", "dropout0 = dropout(d1)", "z2 = dropout0·W2 + b2",
+                "dL/dz1 = 2·dL/dd1", "dL/dd1 = dropout0.backward(dL/ddropout0)",
+                "4. Update: Sgd(lr=0.1, momentum=0.5), b ← μ·b + dL/dw, w ← w − lr·b")) {
+            assertTrue(text.contains(expected), () -> "missing '" + expected + "' in\n" + text);
+        }
     }
 
     @Test

@@ -47,7 +47,7 @@ class TrainerResumeTest {
         return new Sequential(new Dense(2, 16), new ReLU(), new Dropout(0.3), new Dense(16, 3)).init(Initializer.he(), 7);
     }
 
-    private static Trainer.Builder quiet(Trainer.Builder builder) {
+    private static TrainerBuilder quiet(TrainerBuilder builder) {
         return builder.loss(Loss.softmaxCrossEntropy()).logEpochs(false).progressBar(false);
     }
 
@@ -68,7 +68,7 @@ class TrainerResumeTest {
     }
 
     private void assertResumingMatchesTheUninterruptedRun(Optimizer first, Optimizer second,
-                                                          UnaryOperator<Trainer.Builder> options) throws IOException {
+                                                          UnaryOperator<TrainerBuilder> options) throws IOException {
         Sequential uninterrupted = model();
         Path last = dir.resolve("last.nn4j");
         Path afterTwo = dir.resolve("after-2.nn4j");

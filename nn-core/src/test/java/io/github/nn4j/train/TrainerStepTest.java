@@ -48,7 +48,7 @@ class TrainerStepTest {
         }
     }
 
-    private static Trainer.Builder quiet(Sequential model, Optimizer optimizer) {
+    private static TrainerBuilder quiet(Sequential model, Optimizer optimizer) {
         return Trainer.builder(model).loss(Loss.softmaxCrossEntropy()).optimizer(optimizer).batchSize(100).epochs(3)
                 .seed(3).logEpochs(false).progressBar(false);
     }

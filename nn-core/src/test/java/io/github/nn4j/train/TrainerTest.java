@@ -54,7 +54,7 @@ class TrainerTest {
         return new Sequential(new Dense(2, 16), new ReLU(), new Dense(16, 3)).init(Initializer.he(), 7);
     }
 
-    static Trainer.Builder quiet(Sequential model) {
+    static TrainerBuilder quiet(Sequential model) {
         return Trainer.builder(model).loss(Loss.softmaxCrossEntropy()).optimizer(new Sgd(0.1))
                 .batchSize(16).epochs(8).seed(3).logEpochs(false).progressBar(false);
     }

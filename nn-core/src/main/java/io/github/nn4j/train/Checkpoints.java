@@ -1,0 +1,122 @@
+package io.github.nn4j.train;
+
+import io.github.nn4j.io.Section;
+import io.github.nn4j.model.Sequential;
+import io.github.nn4j.optim.Optimizer;
+import io.github.nn4j.persist.ModelFile;
+import io.github.nn4j.persist.SavedModel;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Checkpoints of a training run: writing one, and reading one back as the settings of a trainer
+ * that continues the run. A checkpoint is a model file ({@link ModelFile}) with the weights, the
+ * optimizer with its state ({@link ModelFile#OPTIMIZER}) and the progress
+ * ({@link ModelFile#TRAINING}: epochs done, seed, batch size, …), as Keras's
+ * {@code ModelCheckpoint} and {@code initial_epoch} or a PyTorch checkpoint dictionary.
+ *
+ * <p>Not in a checkpoint: the loss, schedule, regularization, clipping and listeners (give them
+ * again; the first is required, the others are compared with the checkpoint's descriptions and a
+ * difference is logged as a warning), the epochs' {@link History}, and the state of listeners
+ * such as {@link EarlyStopping}, which starts afresh.
+ */
+final class Checkpoints {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
+
+    private Checkpoints() {
+    }
+
+    /**
+     * Writes a checkpoint atomically.
+     *
+     * @param file      the target; an old file is replaced whole or left unchanged
+     * @param model     the model
+     * @param optimizer the optimizer, saved with its state
+     * @param progress  how far training got, and its settings
+     * @throws IOException when the file cannot be written
+     */
+    static void write(Path file, Sequential model, Optimizer optimizer, TrainingProgress progress) throws IOException {
+        Map<String, Section> sections = new LinkedHashMap<>();
+        sections.put(ModelFile.OPTIMIZER, optimizer.toSection());
+        sections.put(ModelFile.TRAINING, progress.toSection());
+        ModelFile.write(file, model, sections);
+    }
+
+    /**
+     * {@link Trainer#saveCheckpoint} at the end of an epoch, where a failure must stop training.
+     *
+     * @throws UncheckedIOException naming the epoch and file when the file cannot be written
+     */
+    static void writeAfterEpoch(Trainer trainer, Path file) {
+        try {
+            trainer.saveCheckpoint(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the checkpoint of epoch " + trainer.completedEpochs() + " to "
+                    + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A builder holding a checkpoint's model, optimizer, seed, batch size, epoch count and
+     * last-batch rule, and no loss.
+     *
+     * @throws IllegalArgumentException naming what is missing when the file is not a checkpoint
+     */
+    static TrainerBuilder resume(SavedModel checkpoint) {
+        Section section = checkpoint.section(ModelFile.TRAINING).orElseThrow(() -> new IllegalArgumentException(
+                "not a training checkpoint: the model file has no '" + ModelFile.TRAINING + "' section (it has "
+                        + checkpoint.sections().keySet() + "); write one with TrainerBuilder.checkpoint(path)"));
+        Optimizer optimizer = checkpoint.optimizer().orElseThrow(() -> new IllegalArgumentException(
+                "not a training checkpoint: the model file has no '" + ModelFile.OPTIMIZER + "' section"));
+        TrainingProgress progress = TrainingProgress.fromSection(section);
+        TrainerBuilder builder = new TrainerBuilder(checkpoint.model());
+        builder.optimizer = optimizer;
+        builder.loss = null;
+        builder.resumed = progress;
+        builder.startEpoch = progress.epoch();
+        builder.epochs = progress.epochs();
+        builder.seed = progress.seed();
+        builder.batchSize = progress.batchSize();
+        builder.dropLastBatch = progress.dropLastBatch();
+        return builder;
+    }
+
+    /**
+     * Checks a resumed run's settings before it is built: the loss is given and epochs are left;
+     * a loss, schedule, regularization or clipping other than the checkpoint's is logged.
+     */
+    static void checkResumed(TrainerBuilder builder) {
+        TrainingProgress resumed = builder.resumed;
+        if (builder.loss == null) {
+            throw new IllegalArgumentException("a resumed trainer needs its loss again: call .loss(...) with the "
+                    + "loss of the checkpoint's run (" + resumed.loss() + ")");
+        }
+        if (builder.epochs <= builder.startEpoch) {
+            throw new IllegalArgumentException("the checkpoint has already done " + builder.startEpoch + " of "
+                    + builder.epochs + " epochs; set epochs(n) above " + builder.startEpoch + " to train further");
+        }
+        warnIfChanged("loss", resumed.loss(), builder.loss.getClass().getSimpleName());
+        warnIfChanged("learning-rate schedule", resumed.schedule(), describe(builder.schedule));
+        warnIfChanged("regularization", resumed.regularization(), describe(builder.regularization));
+        warnIfChanged("gradient clipping", resumed.clipping(), describe(builder.clipping));
+    }
+
+    /** A setting as a checkpoint records it: its {@code toString()}, or {@code null} when unset. */
+    static String describe(Object setting) {
+        return setting == null ? null : setting.toString();
+    }
+
+    private static void warnIfChanged(String what, String saved, String now) {
+        if (!Objects.equals(saved, now)) {
+            LOG.warn("resuming with {} {} where the checkpoint's run had {}; the result will differ from an "
+                    + "uninterrupted run", what, now == null ? "none" : now, saved == null ? "none" : saved);
+        }
+    }
+}
