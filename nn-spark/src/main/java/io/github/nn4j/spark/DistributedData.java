@@ -1,5 +1,9 @@
 package io.github.nn4j.spark;
 
+import io.github.nn4j.base.JavaArrays;
+import io.github.nn4j.data.DataSet;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.api.java.JavaRDD;
@@ -58,6 +62,29 @@ public final class DistributedData {
             throw new IllegalArgumentException("examples is null");
         }
         return new DistributedData(null, examples);
+    }
+
+    /**
+     * A data set of the driver, spread over {@code partitions} partitions in its order (the first
+     * examples in the first partition), its values as floats: a way to train on Spark what fits on
+     * one machine, and to compare the two.
+     *
+     * @param context    the Spark context
+     * @param data       the examples
+     * @param partitions at least 1
+     * @return the data
+     */
+    public static DistributedData of(JavaSparkContext context, DataSet data, int partitions) {
+        float[] features = JavaArrays.toFloats(data.features());
+        float[] labels = JavaArrays.toFloats(data.labels());
+        int d = data.featureCount();
+        int w = (int) data.labels().columns();
+        List<Example> examples = new ArrayList<>(data.size());
+        for (int i = 0; i < data.size(); i++) {
+            examples.add(new Example(Arrays.copyOfRange(features, i * d, (i + 1) * d),
+                    Arrays.copyOfRange(labels, i * w, (i + 1) * w)));
+        }
+        return of(context.parallelize(examples, partitions));
     }
 
     /** The number of partitions, which is the number of blocks. */

@@ -59,7 +59,7 @@ final class RowReader implements Serializable {
         if (value instanceof Vector vector) {
             return vector.toArray();
         }
-        List<Object> list = row.getList(index);
+        List<?> list = value instanceof List<?> javaList ? javaList : row.getList(index);
         double[] values = new double[list.size()];
         for (int i = 0; i < values.length; i++) {
             Object element = list.get(i);

@@ -104,10 +104,12 @@ public final class SparkPredictor implements AutoCloseable {
      */
     public ClassificationReport classify(DistributedData data, List<String> classNames) {
         Broadcast<ServedModel> broadcast = served;
-        JavaRDD<ClassificationReport> parts = data.blocks(BlockFormat.of(model, OutputKind.CLASS_SCORES))
+        // Reports travel Java-serialized: Kryo cannot rebuild their immutable lists.
+        JavaRDD<byte[]> parts = data.blocks(BlockFormat.of(model, OutputKind.CLASS_SCORES))
                 .mapPartitions(blocks -> report(blocks, broadcast.value(), classNames), true);
         ClassificationReport total = null;
-        for (ClassificationReport part : parts.collect()) {
+        for (byte[] bytes : parts.collect()) {
+            ClassificationReport part = (ClassificationReport) JavaBytes.read(bytes);
             total = total == null ? part : total.plus(part);
         }
         if (total == null) {
@@ -148,10 +150,9 @@ public final class SparkPredictor implements AutoCloseable {
         return frame.sparkSession().createDataFrame(rows, schema);
     }
 
-    private static Iterator<ClassificationReport> report(Iterator<Block> blocks, ServedModel served,
-                                                         List<String> classNames) {
+    private static Iterator<byte[]> report(Iterator<Block> blocks, ServedModel served, List<String> classNames) {
         Block block = blocks.next();
-        List<ClassificationReport> report = new ArrayList<>(1);
+        List<byte[]> report = new ArrayList<>(1);
         if (block.rows > 0) {
             Sequential model = ServingModels.get(served.id, served.spec, served.weights);
             ClassificationReport total = null;
@@ -163,7 +164,7 @@ public final class SparkPredictor implements AutoCloseable {
                 ClassificationReport part = Evaluation.classify(model.predict(features), targets, classNames);
                 total = total == null ? part : total.plus(part);
             }
-            report.add(total);
+            report.add(JavaBytes.write(total));
         }
         return report.iterator();
     }

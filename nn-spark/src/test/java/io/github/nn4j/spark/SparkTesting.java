@@ -9,6 +9,7 @@ import java.util.SplittableRandom;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.SparkSession;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -20,13 +21,26 @@ final class SparkTesting {
 
     /** A quiet context on the loopback interface, with Kryo as the data serializer. */
     static JavaSparkContext context(String master) {
-        SparkConf conf = new SparkConf().setMaster(master).setAppName("nn-spark-test")
+        return context(conf(master));
+    }
+
+    /** The tests' settings for {@code master}. */
+    static SparkConf conf(String master) {
+        return SparkSetup.useKryo(new SparkConf().setMaster(master).setAppName("nn-spark-test")
                 .set("spark.ui.enabled", "false")
                 .set("spark.driver.host", "127.0.0.1")
                 .set("spark.driver.bindAddress", "127.0.0.1")
-                .set("spark.sql.shuffle.partitions", "4");
-        SparkSetup.useKryo(conf);
-        return new JavaSparkContext(conf);
+                .set("spark.sql.shuffle.partitions", "4"));
+    }
+
+    /** A context started through a SparkSession, so that {@link #session()} can make DataFrames. */
+    static JavaSparkContext context(SparkConf conf) {
+        return JavaSparkContext.fromSparkContext(SparkSession.builder().config(conf).getOrCreate().sparkContext());
+    }
+
+    /** The session of the running context. */
+    static SparkSession session() {
+        return SparkSession.builder().getOrCreate();
     }
 
     /**
