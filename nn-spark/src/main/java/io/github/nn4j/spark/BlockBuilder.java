@@ -3,6 +3,7 @@ package io.github.nn4j.spark;
 import io.github.nn4j.base.JavaArrays;
 import io.github.nn4j.data.OneHot;
 import java.util.Arrays;
+import java.util.function.IntToDoubleFunction;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -61,11 +62,9 @@ final class BlockBuilder {
     /** The block of every example added. */
     Block build() {
         if (rows == 0) {
-            int width = format.kind.hasClasses() && format.outputs > 1 ? format.outputs : Math.max(format.outputs, 1);
-            return format.doublePrecision ? new Block(0, Math.max(format.inputs, 0), width, new double[0], new double[0],
-                    format.kind.hasClasses() ? new int[0] : null)
-                    : new Block(0, Math.max(format.inputs, 0), width, new float[0], new float[0],
-                    format.kind.hasClasses() ? new int[0] : null);
+            int[] none = format.kind.hasClasses() ? new int[0] : null;
+            return format.doublePrecision ? new Block(0, 0, 0, new double[0], new double[0], none)
+                    : new Block(0, 0, 0, new float[0], new float[0], none);
         }
         INDArray labelRows = Nd4j.create(Arrays.copyOf(labels, rows * labelWidth), new long[] {rows, labelWidth}, 'c')
                 .castTo(format.dataType());
@@ -76,7 +75,8 @@ final class BlockBuilder {
                 try {
                     classes = OneHot.classesOf(labelRows, format.outputs);
                 } catch (IllegalArgumentException e) {
-                    throw problem("the labels do not fit the model's " + format.outputs + " outputs: " + e.getMessage());
+                    throw problem("the labels do not fit the model's " + format.outputs + " outputs: "
+                            + e.getMessage());
                 }
                 if (labelWidth == 1) {
                     targets = OneHot.encode(classes, format.outputs).castTo(format.dataType());
@@ -112,16 +112,21 @@ final class BlockBuilder {
             throw problem("more than " + Integer.MAX_VALUE + " feature values in one partition; use more partitions");
         }
         if (format.doublePrecision && need > doubles.length) {
-            doubles = Arrays.copyOf(doubles, (int) Math.min(Integer.MAX_VALUE - 8, Math.max(need, 2L * doubles.length)));
+            doubles = Arrays.copyOf(doubles, grown(need, doubles.length));
         } else if (!format.doublePrecision && need > floats.length) {
-            floats = Arrays.copyOf(floats, (int) Math.min(Integer.MAX_VALUE - 8, Math.max(need, 2L * floats.length)));
+            floats = Arrays.copyOf(floats, grown(need, floats.length));
         }
         if ((rows + 1) * labelWidth > labels.length) {
             labels = Arrays.copyOf(labels, Math.max((rows + 1) * labelWidth, 2 * labels.length));
         }
     }
 
-    private void addLabel(int length, java.util.function.IntToDoubleFunction value) {
+    /** A new capacity of at least {@code need}: double the old one, within an array's limit. */
+    private static int grown(long need, int capacity) {
+        return (int) Math.min(Integer.MAX_VALUE - 8, Math.max(need, 2L * capacity));
+    }
+
+    private void addLabel(int length, IntToDoubleFunction value) {
         for (int i = 0; i < length; i++) {
             double label = value.applyAsDouble(i);
             requireFinite(label, "label");

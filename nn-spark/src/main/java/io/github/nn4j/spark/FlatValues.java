@@ -63,7 +63,8 @@ final class FlatValues implements Serializable {
     /** Writes these values into {@code vector}, a vector of the same length and precision. */
     void copyInto(INDArray vector) {
         if (vector.length() != length()) {
-            throw new IllegalArgumentException("cannot copy " + length() + " values into a vector of " + vector.length());
+            throw new IllegalArgumentException("cannot copy " + length() + " values into a vector of "
+                    + vector.length());
         }
         boolean dense = isDense(vector);
         if (floats != null && dense && vector.dataType() == DataType.FLOAT) {

@@ -114,46 +114,25 @@ public final class SparkTrainerBuilder {
         return this;
     }
 
-    /**
-     * The seed of the epochs' order and the dropout masks (default 0), used as {@code Trainer} uses it.
-     *
-     * @param seed the seed
-     * @return this builder
-     */
+    /** The seed of the epochs' order and dropout masks (default 0), as Trainer's; returns this builder. */
     public SparkTrainerBuilder seed(long seed) {
         this.seed = seed;
         return this;
     }
 
-    /**
-     * Whether to skip an epoch's last global batch when it is smaller than the batch size
-     * (default {@code false}).
-     *
-     * @param drop {@code true} to drop it
-     * @return this builder
-     */
+    /** Whether to skip an epoch's last global batch when it is partial (default no); returns this builder. */
     public SparkTrainerBuilder dropLastBatch(boolean drop) {
         this.dropLastBatch = drop;
         return this;
     }
 
-    /**
-     * Whether to log one line per epoch with a {@link ProgressLogger} (default {@code true}).
-     *
-     * @param log {@code false} for silence
-     * @return this builder
-     */
+    /** Whether to log a line per epoch with a {@link ProgressLogger} (default yes); returns this builder. */
     public SparkTrainerBuilder logEpochs(boolean log) {
         this.logEpochs = log;
         return this;
     }
 
-    /**
-     * Whether to show a {@link ConsoleProgressBar} on an interactive console (default {@code true}).
-     *
-     * @param show {@code false} to never draw one
-     * @return this builder
-     */
+    /** Whether to show a {@link ConsoleProgressBar} on a console (default yes); returns this builder. */
     public SparkTrainerBuilder progressBar(boolean show) {
         this.progressBar = show;
         return this;
@@ -234,17 +213,6 @@ public final class SparkTrainerBuilder {
             throw new IllegalArgumentException("averaging needs at least 1 local step, got " + localSteps);
         }
         this.localSteps = localSteps;
-        return this;
-    }
-
-    /**
-     * Synchronous mode (the default): every step's gradient is summed over the partitions and
-     * applied once on the driver, so training equals one machine's with the same global batch.
-     *
-     * @return this builder
-     */
-    public SparkTrainerBuilder synchronous() {
-        this.localSteps = 0;
         return this;
     }
 

@@ -56,7 +56,7 @@ final class Worker {
         if (rows == 0) {
             return GradientSum.empty();
         }
-        weights.copyInto(model.parameterSet().values());
+        weights(weights);
         int from = plan.batchStart[batch];
         load(run, block, plan, epoch, batch);
         double lossSum = step.computeGradients(features, targets, run.batchRows(batch));
@@ -65,10 +65,10 @@ final class Worker {
     }
 
     /**
-     * Averaging mode: from {@code weights} and the optimizer's state, one local step on this
-     * partition's share of each of the global batches {@code first … first+count−1} (the mean
-     * loss of its share; {@code rates} the learning rate of each step, or {@code null}); returns the
-     * parameters and state weighted by the examples trained on.
+     * Averaging mode: from the round's parameters and optimizer state, one local step on this
+     * partition's share of each of the global batches {@code first … first+count−1} (on the mean
+     * loss of its share, at the round's learning rate for that step); returns the parameters and
+     * state weighted by the examples trained on.
      */
     AverageSum localSteps(RunSpec run, Block block, EpochPlan plan, int epoch, int first, int count,
                           RoundStart start) {
@@ -110,14 +110,13 @@ final class Worker {
     MetricSum evaluate(Block block, FlatValues weights, int chunk) {
         weights(weights);
         MetricSum sum = new MetricSum(0, 0, 0);
-        int[] all = block.classes == null ? null : new int[0];
         for (int start = 0; start < block.rows; start += chunk) {
             int rows = Math.min(chunk, block.rows - start);
             buffers(block, rows);
             block.range(start, rows, features, targets);
             INDArray output = model.forward(features, Mode.EVAL);
             sum.lossSum += loss.sum(output, targets);
-            if (all != null) {
+            if (block.classes != null) {
                 sum.correct += correctInRange(output, block.classes, start, rows);
             }
             sum.rows += rows;

@@ -25,15 +25,16 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Fashion-MNIST on {@code local[2]}: synchronous Spark training reaches one machine's test accuracy
- * with the same recipe (here on the first 6,000 training images for 3 epochs, to stay short; the
+ * with the same recipe (here on the first 5,000 training images for 2 epochs, to stay short; the
  * demo runs the whole comparison), and averaging mode with 5 local steps still learns.
  *
  * <p>Needs the {@code dataset-fashion-mnist} package: skipped without it, failed on CI ({@code CI=true}).
  */
 class FashionMnistSparkTest {
 
-    private static final int EPOCHS = 3;
-    private static final int BATCH = 256;
+    private static final int EXAMPLES = 5_000;
+    private static final int EPOCHS = 2;
+    private static final int BATCH = 250;
 
     @Test
     void sparkReachesOneMachinesAccuracyAndAveragingLearns() throws Exception {
@@ -47,7 +48,7 @@ class FashionMnistSparkTest {
             Assumptions.abort(message);
         }
         FashionMnist data = FashionMnist.load(directory);
-        DataSet train = data.train().first(6_000);
+        DataSet train = data.train().first(EXAMPLES);
         DataSet test = data.test();
 
         Sequential local = network();
@@ -71,13 +72,13 @@ class FashionMnistSparkTest {
             double averagedAccuracy = Evaluation.classify(averaged, test).accuracy();
             List<Double> loss = averaging.metric("loss");
 
-            System.out.printf(Locale.ROOT, "Fashion-MNIST, 6,000 images, %d epochs: test accuracy one machine %.4f, "
-                    + "Spark synchronous %.4f, Spark averaging k=5 %.4f (loss %s)%n", EPOCHS, localAccuracy,
+            System.out.printf(Locale.ROOT, "Fashion-MNIST, %,d images, %d epochs: test accuracy one machine %.4f, "
+                    + "Spark synchronous %.4f, Spark averaging k=5 %.4f (loss %s)%n", EXAMPLES, EPOCHS, localAccuracy,
                     sparkAccuracy, averagedAccuracy, loss);
             assertTrue(Math.abs(sparkAccuracy - localAccuracy) <= 0.005,
                     "Spark " + sparkAccuracy + " vs one machine " + localAccuracy);
             assertTrue(loss.get(EPOCHS - 1) < loss.get(0), "averaging mode's loss falls: " + loss);
-            assertTrue(averagedAccuracy > 0.75, "averaging mode learns: " + averagedAccuracy);
+            assertTrue(averagedAccuracy > 0.7, "averaging mode learns: " + averagedAccuracy);
         }
     }
 

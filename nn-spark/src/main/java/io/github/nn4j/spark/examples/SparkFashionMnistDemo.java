@@ -72,11 +72,11 @@ public final class SparkFashionMnistDemo {
         DataSet test = pixels.transform(data.test());
 
         Sequential local = network();
-        EarlyStopping localBest = keepBest();
         long start = System.nanoTime();
-        History localHistory = Trainer.builder(local).loss(Loss.softmaxCrossEntropy()).optimizer(new Adam(LEARNING_RATE))
-                .schedule(LearningRateSchedule.cosine(LEARNING_RATE, 0, epochs)).batchSize(BATCH).epochs(epochs)
-                .seed(SEED).progressBar(false).listener(localBest).build().fit(train, validation);
+        History localHistory = Trainer.builder(local).loss(Loss.softmaxCrossEntropy())
+                .optimizer(new Adam(LEARNING_RATE)).schedule(LearningRateSchedule.cosine(LEARNING_RATE, 0, epochs))
+                .batchSize(BATCH).epochs(epochs).seed(SEED).progressBar(false).listener(keepBest()).build()
+                .fit(train, validation);
         report("one machine (Trainer)", local, localHistory, test, start);
 
         SparkConf conf = SparkSetup.useKryo(new SparkConf().setAppName("nn4j Fashion-MNIST")
