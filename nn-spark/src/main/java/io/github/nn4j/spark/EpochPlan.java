@@ -14,16 +14,21 @@ import java.util.Map;
  * {@code BatchIterator.epochOrder(n, EpochSeeds.shuffle(seed, epoch))}, and global batch b holds
  * positions {@code b·B … b·B + B − 1} of it. Every executor computes it from the seed and the
  * partition sizes alone, so the order does not depend on which executor runs what, or when.
- * Executors keep the plans of the latest epochs per JVM; the order costs 4 bytes per training
- * example while an epoch's plans are being made.
+ * Each executor JVM keeps the order and its partitions' plans of the latest two epochs: 4 bytes
+ * per training example for the order, 8 per example of its partitions for the plans.
  */
 final class EpochPlan {
 
-    private static final int KEPT_ORDERS = 2;
-    private static final int KEPT_PLANS = 64;
+    /** Epochs kept per JVM (of any runs): the current one, and the last of a run that just ended. */
+    private static final int KEPT_EPOCHS = 2;
 
-    private static final Map<String, int[]> ORDERS = lru(KEPT_ORDERS);
-    private static final Map<String, EpochPlan> PLANS = lru(KEPT_PLANS);
+    /** By run and epoch: the epoch's order and the plans of the partitions this JVM has worked on. */
+    private static final Map<String, Epoch> EPOCHS = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Epoch> eldest) {
+            return size() > KEPT_EPOCHS;
+        }
+    };
 
     /** The partition's examples in epoch order, as indices into its block. */
     final int[] localRows;
@@ -58,22 +63,26 @@ final class EpochPlan {
                     + (end - start) + " when training started: its source must give the same data when Spark "
                     + "recomputes it");
         }
-        String key = run.id + "/" + epoch + "/" + partition;
-        synchronized (PLANS) {
-            EpochPlan plan = PLANS.get(key);
-            if (plan == null) {
-                plan = make(run, order(run, epoch), (int) start, (int) end);
-                PLANS.put(key, plan);
+        Epoch state;
+        synchronized (EPOCHS) {
+            state = EPOCHS.computeIfAbsent(run.id + "/" + epoch, key -> new Epoch(run, epoch));
+        }
+        synchronized (state) {
+            if (state.plans[partition] == null) {
+                state.plans[partition] = make(run, state.order, (int) start, (int) end);
             }
-            return plan;
+            return state.plans[partition];
         }
     }
 
-    private static int[] order(RunSpec run, int epoch) {
-        String key = run.id + "/" + epoch;
-        synchronized (ORDERS) {
-            return ORDERS.computeIfAbsent(key, k ->
-                    BatchIterator.epochOrder(run.examples(), EpochSeeds.shuffle(run.seed, epoch)));
+    /** One epoch of one run in this JVM: its order and the plans made from it. */
+    private static final class Epoch {
+        final int[] order;
+        final EpochPlan[] plans;
+
+        Epoch(RunSpec run, int epoch) {
+            this.order = BatchIterator.epochOrder(run.examples(), EpochSeeds.shuffle(run.seed, epoch));
+            this.plans = new EpochPlan[run.offsets.length - 1];
         }
     }
 
@@ -95,14 +104,5 @@ final class EpochPlan {
             batchStart[batch + 1] = count;
         }
         return new EpochPlan(localRows, positions, batchStart);
-    }
-
-    private static <V> Map<String, V> lru(int capacity) {
-        return new LinkedHashMap<>(16, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
-                return size() > capacity;
-            }
-        };
     }
 }

@@ -51,7 +51,7 @@ final class RowReader implements Serializable {
     static double[] values(Row row, int index) {
         Object value = row.get(index);
         if (value == null) {
-            throw new IllegalArgumentException("null in column " + row.schema().fieldNames()[index] + " of " + row);
+            throw new IllegalArgumentException("null in column " + column(row, index) + " of " + row);
         }
         if (value instanceof Number number) {
             return new double[] {number.doubleValue()};
@@ -64,11 +64,16 @@ final class RowReader implements Serializable {
         for (int i = 0; i < values.length; i++) {
             Object element = list.get(i);
             if (!(element instanceof Number number)) {
-                throw new IllegalArgumentException("element " + i + " of column " + row.schema().fieldNames()[index]
-                        + " is " + element + ", not a number");
+                throw new IllegalArgumentException("element " + i + " of column " + column(row, index) + " is "
+                        + element + ", not a number");
             }
             values[i] = number.doubleValue();
         }
         return values;
+    }
+
+    /** The column's name, or its position for a row without a schema. */
+    private static String column(Row row, int index) {
+        return row.schema() == null ? "#" + index : "'" + row.schema().fieldNames()[index] + "'";
     }
 }

@@ -99,6 +99,24 @@ class DataFrameTest {
                 text.getMessage());
     }
 
+    @Test
+    void badExamplesAreNamedByPartitionAndRow() {
+        List<Example> examples = new ArrayList<>(EXAMPLES.subList(0, 20));
+        float[] broken = EXAMPLES.get(12).features().clone();
+        broken[3] = Float.NaN;
+        examples.set(12, new Example(broken, EXAMPLES.get(12).label()));
+        Exception nan = assertThrows(Exception.class, () -> builder(SynchronousEqualsTrainerTest.model(DataType.FLOAT,
+                false)).build().fit(DistributedData.of(context.parallelize(examples, 2))));
+        assertTrue(nan.getMessage().contains("partition 1: example 2 has a feature of NaN"), nan.getMessage());
+
+        List<Example> badClass = new ArrayList<>(EXAMPLES.subList(0, 20));
+        badClass.set(5, Example.ofClass(EXAMPLES.get(5).features(), 3));
+        Exception label = assertThrows(Exception.class, () -> builder(SynchronousEqualsTrainerTest.model(
+                DataType.FLOAT, false)).build().fit(DistributedData.of(context.parallelize(badClass, 2))));
+        assertTrue(label.getMessage().contains("partition 0: the labels do not fit the model's 3 outputs"),
+                label.getMessage());
+    }
+
     /** The examples as a DataFrame: features array<double>, label double, and a name column. */
     private static Dataset<Row> frame(int partitions) {
         List<Row> rows = new ArrayList<>();
