@@ -91,12 +91,7 @@ public final class BatchIterator {
         INDArray features = data.features();
         INDArray labels = data.labels();
         if (shuffle) {
-            for (int i = order.length - 1; i > 0; i--) {
-                int j = random.nextInt(i + 1);
-                int swap = order[i];
-                order[i] = order[j];
-                order[j] = swap;
-            }
+            shuffle(order, random);
             if (shuffledFeatures == null) {
                 shuffledFeatures = Nd4j.createUninitialized(features.dataType(), features.shape());
                 shuffledLabels = Nd4j.createUninitialized(labels.dataType(), labels.shape());
@@ -130,6 +125,35 @@ public final class BatchIterator {
         }
         random.setSeed(seed);
         return nextEpoch();
+    }
+
+    /**
+     * The order of an epoch that {@link #nextEpoch(long)} shuffles with {@code seed}, for a data
+     * set of {@code size} examples: position {@code i} of the epoch holds example {@code order[i]}.
+     * A trainer that holds the examples elsewhere (split over machines, say) gets the order of one
+     * machine from this.
+     *
+     * @param size the number of examples
+     * @param seed the seed of the epoch's shuffle
+     * @return the order, a permutation of {@code 0 … size−1}
+     */
+    public static int[] epochOrder(int size, long seed) {
+        int[] order = new int[size];
+        for (int i = 0; i < size; i++) {
+            order[i] = i;
+        }
+        shuffle(order, new Random(seed));
+        return order;
+    }
+
+    /** Fisher–Yates from the last position down: the one shuffle of every epoch. */
+    private static void shuffle(int[] order, Random random) {
+        for (int i = order.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int swap = order[i];
+            order[i] = order[j];
+            order[j] = swap;
+        }
     }
 
     /**

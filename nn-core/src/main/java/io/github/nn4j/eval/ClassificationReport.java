@@ -1,5 +1,6 @@
 package io.github.nn4j.eval;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -27,8 +28,13 @@ import java.util.Locale;
  * 1 dog               1  1  0
  * 2 bird              0  0  1
  * </pre>
+ *
+ * <p>Reports of parts of a data set merge into the report of the whole with {@link #plus}; a
+ * report is serializable so that parts computed on other machines can be sent back.
  */
-public final class ClassificationReport {
+public final class ClassificationReport implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     private final long[][] confusion;
     private final List<String> classNames;
@@ -51,6 +57,34 @@ public final class ClassificationReport {
             }
         }
         this.total = sum;
+    }
+
+    /**
+     * The report of this report's examples and {@code other}'s together, as if they had been
+     * classified at once: the confusion matrices add up, and top-k accuracy stays available when
+     * both reports have it.
+     *
+     * @param other a report over the same classes
+     * @return the merged report; neither report changes
+     * @throws IllegalArgumentException when the class names differ
+     */
+    public ClassificationReport plus(ClassificationReport other) {
+        if (!classNames.equals(other.classNames)) {
+            throw new IllegalArgumentException("cannot merge reports over different classes: " + classNames + " and "
+                    + other.classNames);
+        }
+        long[][] sum = confusionMatrix();
+        for (int a = 0; a < sum.length; a++) {
+            for (int p = 0; p < sum.length; p++) {
+                sum[a][p] += other.confusion[a][p];
+            }
+        }
+        int[] ranks = null;
+        if (trueClassRanks != null && other.trueClassRanks != null) {
+            ranks = java.util.Arrays.copyOf(trueClassRanks, trueClassRanks.length + other.trueClassRanks.length);
+            System.arraycopy(other.trueClassRanks, 0, ranks, trueClassRanks.length, other.trueClassRanks.length);
+        }
+        return new ClassificationReport(sum, classNames, ranks);
     }
 
     /** The number of classes k. */

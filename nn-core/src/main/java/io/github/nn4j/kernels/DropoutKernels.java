@@ -15,6 +15,9 @@ public final class DropoutKernels {
     /** 2³²/φ, the multiplier that spreads consecutive unit numbers over the hash's input. */
     private static final int GOLDEN = 0x9E3779B9;
 
+    /** SplitMix64's golden gamma, the step of {@code java.util.SplittableRandom}'s state. */
+    private static final long SPLITMIX_GAMMA = 0x9E3779B97F4A7C15L;
+
     /** {@code i·GOLDEN} for every index of a chunk, so that the dropout hash loop vectorizes. */
     private static final int[] UNIT_OFFSETS = new int[KernelPath.CHUNK];
 
@@ -34,32 +37,77 @@ public final class DropoutKernels {
     }
 
     /**
-     * Inverted dropout: draws a fresh mask, {@code 0} with probability {@code p} and
-     * {@code 1/(1 − p)} otherwise, into {@code mask}, and writes {@code output = input ⊙ mask}.
-     *
-     * <p>Unit {@code i} is kept when the top 24 bits of {@code hash(key + i·φ)} are at least
-     * {@code p·2²⁴}, where {@code key} is one draw from {@code random} and the hash is
-     * MurmurHash3's 32-bit finalizer: counter-based like PyTorch's Philox, so every unit's draw is
-     * independent of how the array is split, and the loop has no branch and vectorizes. The same
-     * generator state gives the same mask whatever the data type.
-     *
-     * <p>Float blocks (see {@link KernelPath#floatBlocks}) are masked and multiplied in one Java
-     * pass; otherwise the mask is written in Java and multiplied by one ND4J operation. Neither
-     * allocates an array.
+     * Inverted dropout with the next key of {@code random}:
+     * {@link #dropout(INDArray, INDArray, INDArray, double, int, int[]) dropout(input, mask, output, p,
+     * random.nextInt(), null)}.
      *
      * @param input  the layer's input
-     * @param mask   same shape, overwritten with the mask; a float or double array in one contiguous
-     *               row-major block, such as one from {@code Buffers.reuse}
+     * @param mask   same shape, overwritten with the mask
      * @param output same shape, overwritten; may be {@code input}
      * @param p      the drop probability, in [0, 1)
      * @param random the generator the mask's key is drawn from, advanced by one draw
      * @throws IllegalArgumentException when {@code mask} is neither a float nor a double block
      */
     public static void dropout(INDArray input, INDArray mask, INDArray output, double p, SplittableRandom random) {
+        dropout(input, mask, output, p, random.nextInt(), null);
+    }
+
+    /**
+     * The key of TRAIN pass {@code pass} (counted from 0) of a dropout layer seeded with
+     * {@code seed}: what the {@code (pass + 1)}-th {@code nextInt()} of {@code new SplittableRandom(seed)}
+     * returns, computed directly (SplitMix64's state after {@code pass + 1} steps of its golden gamma,
+     * through its 32-bit mix), so that any pass's masks can be drawn without drawing the ones before.
+     *
+     * @param seed the layer's seed
+     * @param pass the pass, from 0
+     * @return the key
+     */
+    public static int passKey(long seed, long pass) {
+        long z = seed + (pass + 1) * SPLITMIX_GAMMA;
+        z = (z ^ (z >>> 33)) * 0x62A9D9ED799705F5L;
+        return (int) (((z ^ (z >>> 28)) * 0xCB24D0A5C88C35B3L) >>> 32);
+    }
+
+    /**
+     * Inverted dropout: draws a fresh mask, {@code 0} with probability {@code p} and
+     * {@code 1/(1 − p)} otherwise, into {@code mask}, and writes {@code output = input ⊙ mask}.
+     *
+     * <p>Unit {@code i} is kept when the top 24 bits of {@code hash(key + i·φ)} are at least
+     * {@code p·2²⁴}, where {@code key} is the pass's key (one draw of the layer's generator, see
+     * {@link #passKey}) and the hash is MurmurHash3's 32-bit finalizer: counter-based like PyTorch's
+     * Philox, so every unit's draw is independent of how the array is split, and the loop has no
+     * branch and vectorizes. The same key gives the same mask whatever the data type.
+     *
+     * <p>Unit {@code i} of row {@code r} and column {@code c} is {@code r·columns + c}, where
+     * {@code r} is the row's position in the batch: its index in {@code input}, or
+     * {@code rowPositions[r]} when the input holds some rows of a larger batch (a data-parallel
+     * worker's share), so that each row gets the mask it would get in the whole batch.
+     *
+     * <p>Float blocks (see {@link KernelPath#floatBlocks}) are masked and multiplied in one Java
+     * pass; otherwise the mask is written in Java and multiplied by one ND4J operation. Neither
+     * allocates an array.
+     *
+     * @param input        the layer's input
+     * @param mask         same shape, overwritten with the mask; a float or double array in one
+     *                     contiguous row-major block, such as one from {@code Buffers.reuse}
+     * @param output       same shape, overwritten; may be {@code input}
+     * @param p            the drop probability, in [0, 1)
+     * @param key          the pass's key
+     * @param rowPositions each input row's position in the batch, or {@code null} for {@code 0, 1, …}
+     * @throws IllegalArgumentException when {@code mask} is neither a float nor a double block, or
+     *                                  {@code rowPositions} does not have one entry per input row
+     */
+    public static void dropout(INDArray input, INDArray mask, INDArray output, double p, int key,
+                               int[] rowPositions) {
         int dropBelow = (int) Math.round(p * (1 << 24));
         float scale = (float) (1 / (1 - p));
-        int key = random.nextInt();
         int n = Math.toIntExact(input.length());
+        if (rowPositions != null && rowPositions.length != input.rows()) {
+            throw new IllegalArgumentException(rowPositions.length + " row positions for an input of "
+                    + input.rows() + " rows");
+        }
+        int width = rowPositions == null ? n : (int) input.columns();
+        int segments = rowPositions == null ? 1 : rowPositions.length;
         if (KernelPath.floatBlocks(input, mask, output)) {
             FloatBuffer x = KernelPath.floats(input);
             FloatBuffer mb = KernelPath.floats(mask);
@@ -67,38 +115,50 @@ public final class DropoutKernels {
             float[][] scratch = KernelPath.scratch();
             float[] xs = scratch[0];
             float[] ms = scratch[1];
-            for (int start = 0; start < n; start += KernelPath.CHUNK) {
-                int length = Math.min(KernelPath.CHUNK, n - start);
-                fillMask(ms, start, length, key, dropBelow, scale);
-                x.get(start, xs, 0, length);
-                for (int i = 0; i < length; i++) {
-                    xs[i] *= ms[i];
+            for (int s = 0; s < segments; s++) {
+                int from = s * width;
+                int unit = rowPositions == null ? 0 : rowPositions[s] * width;
+                for (int start = 0; start < width; start += KernelPath.CHUNK) {
+                    int length = Math.min(KernelPath.CHUNK, width - start);
+                    fillMask(ms, unit + start, length, key, dropBelow, scale);
+                    x.get(from + start, xs, 0, length);
+                    for (int i = 0; i < length; i++) {
+                        xs[i] *= ms[i];
+                    }
+                    mb.put(from + start, ms, 0, length);
+                    y.put(from + start, xs, 0, length);
                 }
-                mb.put(start, ms, 0, length);
-                y.put(start, xs, 0, length);
             }
             return;
         }
         if (KernelPath.floatBlocks(mask)) {
             FloatBuffer mb = KernelPath.floats(mask);
             float[] ms = KernelPath.scratch()[0];
-            for (int start = 0; start < n; start += KernelPath.CHUNK) {
-                int length = Math.min(KernelPath.CHUNK, n - start);
-                fillMask(ms, start, length, key, dropBelow, scale);
-                mb.put(start, ms, 0, length);
+            for (int s = 0; s < segments; s++) {
+                int from = s * width;
+                int unit = rowPositions == null ? 0 : rowPositions[s] * width;
+                for (int start = 0; start < width; start += KernelPath.CHUNK) {
+                    int length = Math.min(KernelPath.CHUNK, width - start);
+                    fillMask(ms, unit + start, length, key, dropBelow, scale);
+                    mb.put(from + start, ms, 0, length);
+                }
             }
         } else if (mask.dataType() == DataType.DOUBLE && KernelPath.isDenseRowMajor(mask)) {
             DoubleBuffer mb = mask.data().asNioDouble().position((int) mask.offset()).slice();
             double keptValue = 1 / (1 - p);
             double[] ms = DOUBLES.get();
             int[] kept = KEPT.get();
-            for (int start = 0; start < n; start += KernelPath.CHUNK) {
-                int length = Math.min(KernelPath.CHUNK, n - start);
-                keptUnits(kept, start, length, key, dropBelow);
-                for (int i = 0; i < length; i++) {
-                    ms[i] = kept[i] * keptValue;
+            for (int s = 0; s < segments; s++) {
+                int from = s * width;
+                int unit = rowPositions == null ? 0 : rowPositions[s] * width;
+                for (int start = 0; start < width; start += KernelPath.CHUNK) {
+                    int length = Math.min(KernelPath.CHUNK, width - start);
+                    keptUnits(kept, unit + start, length, key, dropBelow);
+                    for (int i = 0; i < length; i++) {
+                        ms[i] = kept[i] * keptValue;
+                    }
+                    mb.put(from + start, ms, 0, length);
                 }
-                mb.put(start, ms, 0, length);
             }
         } else {
             throw new IllegalArgumentException("the dropout mask must be a float or double array in one contiguous "

@@ -5,7 +5,6 @@ import io.github.nn4j.base.Mode;
 import io.github.nn4j.base.Shapes;
 import io.github.nn4j.kernels.DropoutKernels;
 import java.util.Map;
-import java.util.SplittableRandom;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -23,6 +22,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * TRAIN pass draws the mask and multiplies in one Java pass into reused buffers (see
  * {@link DropoutKernels#dropout}).
  *
+ * <p>The mask of a unit is a function of the layer's seed, the number of TRAIN passes since it
+ * was seeded, and the unit's row and column in the batch. A data-parallel worker that holds only
+ * some rows of a batch says which pass and which rows with {@link #placeNextPass}, and draws the
+ * masks one machine would draw for those rows.
+ *
  * <pre>{@code
  * Sequential model = new Sequential(new Dense(784, 256), new ReLU(), new Dropout(0.5), new Dense(256, 10));
  * }</pre>
@@ -35,7 +39,10 @@ public final class Dropout implements ShapePreserving {
 
     private final double p;
 
-    private SplittableRandom random;
+    private long seed;
+    private long passes;
+    private long placedPass;
+    private int[] placedRows;
     private INDArray mask;
     private INDArray output;
     private INDArray inputGradient;
@@ -71,9 +78,32 @@ public final class Dropout implements ShapePreserving {
 
 
 
+    /** Seeds the masks and starts counting TRAIN passes from 0. */
     @Override
     public void seed(long seed) {
-        random = new SplittableRandom(seed);
+        this.seed = seed;
+        this.passes = 0;
+        this.placedRows = null;
+    }
+
+    /**
+     * Makes the next TRAIN pass draw the masks that pass number {@code pass} since the last
+     * {@link #seed} draws for a batch in which this input's rows sit at {@code rowPositions}: input
+     * row {@code i} gets the mask of batch row {@code rowPositions[i]}. A data-parallel worker
+     * holding some rows of a global batch uses it to draw the masks of one machine training on the
+     * whole batch. Holds for one pass; the passes after it count on from {@code pass + 1}.
+     *
+     * @param pass         the pass, from 0 (on one machine: the batch's index in its epoch)
+     * @param rowPositions each input row's position in the batch, one per row of the next input
+     * @throws IllegalArgumentException when {@code pass} is negative or {@code rowPositions} is null
+     */
+    public void placeNextPass(long pass, int[] rowPositions) {
+        if (pass < 0 || rowPositions == null) {
+            throw new IllegalArgumentException("placeNextPass needs a pass ≥ 0 and row positions, got pass " + pass
+                    + " and " + (rowPositions == null ? "no positions" : rowPositions.length + " positions"));
+        }
+        this.placedPass = pass;
+        this.placedRows = rowPositions.clone();
     }
 
     @Override
@@ -86,10 +116,11 @@ public final class Dropout implements ShapePreserving {
         long columns = input.columns();
         mask = Buffers.reuse(mask, rows, columns, input.dataType());
         output = Buffers.reuse(output, rows, columns, input.dataType());
-        if (random == null) {
-            seed(0);
-        }
-        DropoutKernels.dropout(input, mask, output, p, random);
+        long pass = placedRows == null ? passes : placedPass;
+        int[] rowPositions = placedRows;
+        placedRows = null;
+        passes = pass + 1;
+        DropoutKernels.dropout(input, mask, output, p, DropoutKernels.passKey(seed, pass), rowPositions);
         return output;
     }
 

@@ -1,8 +1,12 @@
 package io.github.nn4j.train;
 
 import io.github.nn4j.io.Section;
+import io.github.nn4j.losses.Loss;
 import io.github.nn4j.model.Sequential;
+import io.github.nn4j.optim.GradientClipping;
+import io.github.nn4j.optim.LearningRateSchedule;
 import io.github.nn4j.optim.Optimizer;
+import io.github.nn4j.optim.Regularization;
 import io.github.nn4j.persist.ModelFile;
 import io.github.nn4j.persist.SavedModel;
 import java.io.IOException;
@@ -25,8 +29,11 @@ import org.slf4j.LoggerFactory;
  * again; the first is required, the others are compared with the checkpoint's descriptions and a
  * difference is logged as a warning), the epochs' {@link History}, and the state of listeners
  * such as {@link EarlyStopping}, which starts afresh.
+ *
+ * <p>Public for trainers outside this package (a data-parallel trainer writes and reads the
+ * same checkpoints as {@link Trainer}).
  */
-final class Checkpoints {
+public final class Checkpoints {
 
     private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
 
@@ -42,7 +49,8 @@ final class Checkpoints {
      * @param progress  how far training got, and its settings
      * @throws IOException when the file cannot be written
      */
-    static void write(Path file, Sequential model, Optimizer optimizer, TrainingProgress progress) throws IOException {
+    public static void write(Path file, Sequential model, Optimizer optimizer, TrainingProgress progress)
+            throws IOException {
         Map<String, Section> sections = new LinkedHashMap<>();
         sections.put(ModelFile.OPTIMIZER, optimizer.toSection());
         sections.put(ModelFile.TRAINING, progress.toSection());
@@ -70,12 +78,8 @@ final class Checkpoints {
      * @throws IllegalArgumentException naming what is missing when the file is not a checkpoint
      */
     static TrainerBuilder resume(SavedModel checkpoint) {
-        Section section = checkpoint.section(ModelFile.TRAINING).orElseThrow(() -> new IllegalArgumentException(
-                "not a training checkpoint: the model file has no '" + ModelFile.TRAINING + "' section (it has "
-                        + checkpoint.sections().keySet() + "); write one with TrainerBuilder.checkpoint(path)"));
-        Optimizer optimizer = checkpoint.optimizer().orElseThrow(() -> new IllegalArgumentException(
-                "not a training checkpoint: the model file has no '" + ModelFile.OPTIMIZER + "' section"));
-        TrainingProgress progress = TrainingProgress.fromSection(section);
+        TrainingProgress progress = progress(checkpoint);
+        Optimizer optimizer = optimizer(checkpoint);
         TrainerBuilder builder = new TrainerBuilder(checkpoint.model());
         builder.optimizer = optimizer;
         builder.loss = null;
@@ -86,6 +90,32 @@ final class Checkpoints {
         builder.batchSize = progress.batchSize();
         builder.dropLastBatch = progress.dropLastBatch();
         return builder;
+    }
+
+    /**
+     * The progress saved in a checkpoint.
+     *
+     * @param checkpoint a model file read with {@link ModelFile#readAll}
+     * @return its {@link ModelFile#TRAINING} section
+     * @throws IllegalArgumentException when the file is not a training checkpoint
+     */
+    public static TrainingProgress progress(SavedModel checkpoint) {
+        Section section = checkpoint.section(ModelFile.TRAINING).orElseThrow(() -> new IllegalArgumentException(
+                "not a training checkpoint: the model file has no '" + ModelFile.TRAINING + "' section (it has "
+                        + checkpoint.sections().keySet() + "); write one with TrainerBuilder.checkpoint(path)"));
+        return TrainingProgress.fromSection(section);
+    }
+
+    /**
+     * The optimizer saved in a checkpoint, with its state and step count.
+     *
+     * @param checkpoint a model file read with {@link ModelFile#readAll}
+     * @return the optimizer
+     * @throws IllegalArgumentException when the file has no optimizer
+     */
+    public static Optimizer optimizer(SavedModel checkpoint) {
+        return checkpoint.optimizer().orElseThrow(() -> new IllegalArgumentException(
+                "not a training checkpoint: the model file has no '" + ModelFile.OPTIMIZER + "' section"));
     }
 
     /**
@@ -102,14 +132,33 @@ final class Checkpoints {
             throw new IllegalArgumentException("the checkpoint has already done " + builder.startEpoch + " of "
                     + builder.epochs + " epochs; set epochs(n) above " + builder.startEpoch + " to train further");
         }
-        warnIfChanged("loss", resumed.loss(), builder.loss.getClass().getSimpleName());
-        warnIfChanged("learning-rate schedule", resumed.schedule(), describe(builder.schedule));
-        warnIfChanged("regularization", resumed.regularization(), describe(builder.regularization));
-        warnIfChanged("gradient clipping", resumed.clipping(), describe(builder.clipping));
+        warnIfChanged(resumed, builder.loss, builder.schedule, builder.regularization, builder.clipping);
     }
 
-    /** A setting as a checkpoint records it: its {@code toString()}, or {@code null} when unset. */
-    static String describe(Object setting) {
+    /**
+     * Logs a warning for each setting of a resumed run that differs from the checkpoint's.
+     *
+     * @param resumed        the checkpoint's progress
+     * @param loss           the resumed run's loss
+     * @param schedule       its schedule, or {@code null}
+     * @param regularization its regularization, or {@code null}
+     * @param clipping       its clipping, or {@code null}
+     */
+    public static void warnIfChanged(TrainingProgress resumed, Loss loss, LearningRateSchedule schedule,
+                                     Regularization regularization, GradientClipping clipping) {
+        warnIfChanged("loss", resumed.loss(), loss.getClass().getSimpleName());
+        warnIfChanged("learning-rate schedule", resumed.schedule(), describe(schedule));
+        warnIfChanged("regularization", resumed.regularization(), describe(regularization));
+        warnIfChanged("gradient clipping", resumed.clipping(), describe(clipping));
+    }
+
+    /**
+     * A setting as a checkpoint records it: its {@code toString()}, or {@code null} when unset.
+     *
+     * @param setting a schedule, regularization or clipping, or {@code null}
+     * @return the description
+     */
+    public static String describe(Object setting) {
         return setting == null ? null : setting.toString();
     }
 

@@ -11,7 +11,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * current epoch started, and puts them back when the loss stops being finite: a diverged step
  * never leaves a half-trained or NaN model behind.
  */
-final class EpochRollback {
+public final class EpochRollback {
 
     private final ParameterSet parameters;
     private final Optimizer optimizer;
@@ -20,15 +20,20 @@ final class EpochRollback {
     private long steps;
     private boolean fresh = true;
 
-    /** Copies the weights once; later epochs copy into the same buffer. */
-    EpochRollback(ParameterSet parameters, Optimizer optimizer) {
+    /**
+     * Copies the weights once; later epochs copy into the same buffer.
+     *
+     * @param parameters the model's parameters
+     * @param optimizer  the optimizer whose state and step count are kept
+     */
+    public EpochRollback(ParameterSet parameters, Optimizer optimizer) {
         this.parameters = parameters;
         this.optimizer = optimizer;
         this.weights = parameters.values().dup();
     }
 
     /** Remembers the weights, optimizer state and step count at the start of an epoch. */
-    void markEpochStart() {
+    public void markEpochStart() {
         if (!fresh) {
             weights.assign(parameters.values());
         }
@@ -48,7 +53,7 @@ final class EpochRollback {
      * @param size    the batch's examples
      * @return the exception to throw, naming the epoch and batch
      */
-    IllegalStateException restore(double loss, int epoch, int batch, int batches, int offset, int size) {
+    public IllegalStateException restore(double loss, int epoch, int batch, int batches, int offset, int size) {
         parameters.values().assign(weights);
         optimizer.loadState(state, steps);
         return new IllegalStateException("loss became " + loss + " in epoch " + epoch + ", batch " + batch + " of "

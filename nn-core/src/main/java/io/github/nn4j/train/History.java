@@ -29,11 +29,21 @@ public final class History {
     public History() {
     }
 
-    void add(EpochResult result) {
+    /**
+     * Records a finished epoch; the trainer calls this.
+     *
+     * @param result the epoch's result
+     */
+    public void add(EpochResult result) {
         results.add(result);
     }
 
-    void stopped(String reason) {
+    /**
+     * Records why training stopped early; the trainer calls this.
+     *
+     * @param reason the first reason a listener gave
+     */
+    public void stopped(String reason) {
         this.stopReason = reason;
     }
 

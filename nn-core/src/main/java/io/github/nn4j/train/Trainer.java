@@ -49,15 +49,11 @@ import java.util.Map;
  *
  * <p>Training is deterministic: the same model initialization, data, configuration and seed give
  * bitwise the same weights and metrics. Each epoch's shuffle and dropout masks come from seeds
- * derived from {@code (seed, epoch)} alone, so epoch k is the same whether the run started at
+ * derived from {@code (seed, epoch)} alone ({@link EpochSeeds}), so epoch k is the same whether the run started at
  * epoch 1 or was resumed from a checkpoint of epoch k − 1 ({@link #resume(Path)}). A trainer
  * trains one model on one thread.
  */
 public final class Trainer {
-
-    /** Seed streams derived per epoch: one for the shuffle, one for dropout. */
-    private static final int SHUFFLE = 0;
-    private static final int DROPOUT = 1;
 
     private final Sequential model;
     private final Loss loss;
@@ -178,8 +174,8 @@ public final class Trainer {
             listeners.forEach(listener -> listener.onEpochStart(state));
             long start = System.nanoTime();
             rollback.markEpochStart();
-            model.reseed(epochSeed(seed, epoch, DROPOUT));
-            List<Batch> batches = iterator.nextEpoch(epochSeed(seed, epoch, SHUFFLE));
+            model.reseed(EpochSeeds.dropout(seed, epoch));
+            List<Batch> batches = iterator.nextEpoch(EpochSeeds.shuffle(seed, epoch));
             int[] classes = training.classesInOrder(iterator.order());
             meter.reset();
             int offset = 0;
@@ -281,17 +277,5 @@ public final class Trainer {
     /** The listeners, default ones first, in call order. */
     public List<TrainingListener> listeners() {
         return listeners;
-    }
-
-    /**
-     * The seed of one epoch's shuffle or dropout masks: {@code (seed, epoch, stream)} mixed by
-     * SplitMix64's finalizer, so neighbouring epochs and seeds get unrelated generators and an
-     * epoch's randomness does not depend on the epochs before it.
-     */
-    static long epochSeed(long seed, int epoch, int stream) {
-        long z = seed + 0x9E3779B97F4A7C15L * (2L * epoch + stream + 1);
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
     }
 }

@@ -21,13 +21,18 @@ import java.util.Map;
  * @param regularization the regularization's description, or {@code null}
  * @param clipping       the gradient clipping's description, or {@code null}
  */
-record TrainingProgress(int epoch, int epochs, long seed, int batchSize, boolean dropLastBatch, String loss,
+public record TrainingProgress(int epoch, int epochs, long seed, int batchSize, boolean dropLastBatch, String loss,
                         String schedule, String regularization, String clipping) {
 
     /** The section type. */
-    static final String TYPE = "progress";
+    public static final String TYPE = "progress";
 
-    Section toSection() {
+    /**
+     * This progress as the section a checkpoint stores.
+     *
+     * @return a section of type {@value #TYPE}
+     */
+    public Section toSection() {
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("epoch", epoch);
         settings.put("epochs", epochs);
@@ -41,7 +46,14 @@ record TrainingProgress(int epoch, int epochs, long seed, int batchSize, boolean
         return new Section(TYPE, settings, Map.of());
     }
 
-    static TrainingProgress fromSection(Section section) {
+    /**
+     * Reads the section written by {@link #toSection()}.
+     *
+     * @param section a section of type {@value #TYPE}
+     * @return the progress
+     * @throws IllegalArgumentException naming the problem when the section does not fit
+     */
+    public static TrainingProgress fromSection(Section section) {
         section.requireType(TYPE);
         return new TrainingProgress((int) section.integer("epoch"), (int) section.integer("epochs"),
                 section.integer("seed"), (int) section.integer("batchSize"), section.flag("dropLastBatch"),

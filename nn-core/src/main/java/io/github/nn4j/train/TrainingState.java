@@ -15,7 +15,16 @@ public final class TrainingState {
     private int epoch;
     private String stopReason;
 
-    TrainingState(Sequential model, int epochs, int batchesPerEpoch, int trainingExamples) {
+    /**
+     * The state of a run about to start, for trainers other than {@link Trainer} (such as a
+     * data-parallel one) that call the same listeners.
+     *
+     * @param model            the model being trained
+     * @param epochs           the epochs configured
+     * @param batchesPerEpoch  optimizer steps per epoch
+     * @param trainingExamples training examples seen per epoch
+     */
+    public TrainingState(Sequential model, int epochs, int batchesPerEpoch, int trainingExamples) {
         this.model = model;
         this.epochs = epochs;
         this.batchesPerEpoch = batchesPerEpoch;
@@ -68,7 +77,12 @@ public final class TrainingState {
         return stopReason;
     }
 
-    void startEpoch(int epoch) {
+    /**
+     * Moves the run to {@code epoch}; the trainer calls this before the epoch's listeners.
+     *
+     * @param epoch the epoch starting, 1-based
+     */
+    public void startEpoch(int epoch) {
         this.epoch = epoch;
     }
 }

@@ -1,0 +1,204 @@
+package io.github.nn4j.spark;
+
+import io.github.nn4j.base.ParameterSet;
+import io.github.nn4j.optim.LearningRateSchedule;
+import io.github.nn4j.train.EpochResult;
+import io.github.nn4j.train.EpochRollback;
+import io.github.nn4j.train.EpochSeeds;
+import io.github.nn4j.train.History;
+import io.github.nn4j.train.TrainingListener;
+import io.github.nn4j.train.TrainingState;
+import io.github.nn4j.train.TrainingStep;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * The driver's side of one {@link SparkTrainer#fit}: {@code Trainer}'s epoch loop (listeners,
+ * rollback of a diverged epoch, metrics, validation, checkpoints) around Spark jobs for the steps.
+ */
+final class EpochLoop {
+
+    private final SparkTrainer trainer;
+    private final SparkTrainerBuilder settings;
+    private final JavaSparkContext context;
+    private final JavaRDD<Block> blocks;
+    private final JavaRDD<Block> validation;
+    private final RunSpec run;
+    private final ParameterSet parameters;
+    private final TrainingStep update;
+    private final boolean classes;
+    private TrainingState state;
+    private EpochRollback rollback;
+    private double lossSum;
+    private long correct;
+    private long examples;
+
+    EpochLoop(SparkTrainer trainer, JavaSparkContext context, JavaRDD<Block> blocks, JavaRDD<Block> validation,
+              RunSpec run) {
+        this.trainer = trainer;
+        this.settings = trainer.settings;
+        this.context = context;
+        this.blocks = blocks;
+        this.validation = validation;
+        this.run = run;
+        this.parameters = trainer.model.parameterSet();
+        this.update = new TrainingStep(trainer.model, trainer.loss, trainer.optimizer, settings.schedule,
+                settings.regularization, settings.clipping);
+        this.classes = run.format.kind.hasClasses();
+    }
+
+    History run() {
+        int batches = run.batchesPerEpoch();
+        int samples = batches == 0 ? 0 : Math.min(run.examples(), batches * run.batchSize);
+        state = new TrainingState(trainer.model, settings.epochs, batches, samples);
+        rollback = new EpochRollback(parameters, trainer.optimizer);
+        History history = new History();
+        trainer.listeners.forEach(listener -> listener.onTrainingStart(state));
+        for (int epoch = trainer.completedEpochs + 1; epoch <= settings.epochs && !state.stopRequested(); epoch++) {
+            state.startEpoch(epoch);
+            trainer.listeners.forEach(listener -> listener.onEpochStart(state));
+            long start = System.nanoTime();
+            rollback.markEpochStart();
+            trainer.model.reseed(EpochSeeds.dropout(settings.seed, epoch));
+            lossSum = 0;
+            correct = 0;
+            examples = 0;
+            if (settings.localSteps == 0) {
+                synchronousEpoch(epoch, batches);
+            } else {
+                averagingEpoch(epoch, batches);
+            }
+            double trainSeconds = (System.nanoTime() - start) / 1e9;
+            Map<String, Double> metrics = metrics();
+            trainer.completedEpochs = epoch;
+            if (settings.checkpoint != null) {
+                writeCheckpoint(epoch);
+            }
+            EpochResult result = new EpochResult(epoch, metrics, examples, trainSeconds,
+                    (System.nanoTime() - start) / 1e9);
+            history.add(result);
+            trainer.listeners.forEach(listener -> listener.onEpochEnd(state, result));
+        }
+        if (state.stopRequested()) {
+            history.stopped(state.stopReason());
+        }
+        trainer.listeners.forEach(listener -> listener.onTrainingEnd(state, history));
+        return history;
+    }
+
+    private void synchronousEpoch(int epoch, int batches) {
+        for (int b = 0; b < batches; b++) {
+            Broadcast<FlatValues> weights = context.broadcast(FlatValues.of(parameters.values()));
+            GradientSum sum;
+            try {
+                sum = Jobs.step(blocks, run, weights, epoch, b, settings.fixedReductionOrder);
+            } finally {
+                weights.destroy();
+            }
+            int rows = run.batchRows(b);
+            sum.gradient.copyInto(parameters.gradients());
+            double penalty = update.applyUpdate(epoch);
+            batchDone(epoch, b, batches, sum.lossSum / rows + penalty, sum.lossSum + penalty * rows, rows);
+            correct += sum.correct;
+        }
+    }
+
+    private void averagingEpoch(int epoch, int batches) {
+        for (int first = 0; first < batches; first += settings.localSteps) {
+            int count = Math.min(settings.localSteps, batches - first);
+            long steps = trainer.optimizer.steps();
+            double[] rates = rates(epoch, steps, count);
+            LinkedHashMap<String, FlatValues> optimizerState = new LinkedHashMap<>();
+            trainer.optimizer.state().forEach((name, buffer) -> optimizerState.put(name, FlatValues.of(buffer)));
+            Broadcast<RoundStart> start = context.broadcast(new RoundStart(FlatValues.of(parameters.values()),
+                    optimizerState, steps, rates));
+            AverageSum sum;
+            try {
+                sum = Jobs.round(blocks, run, start, epoch, first, count, settings.fixedReductionOrder);
+            } finally {
+                start.destroy();
+            }
+            sum.parameters.scale(1 / sum.weight).copyInto(parameters.values());
+            Map<String, INDArray> averaged = new LinkedHashMap<>();
+            sum.state.forEach((name, values) -> averaged.put(name, values.scale(1 / sum.weight).toArray()));
+            trainer.optimizer.loadState(averaged, steps + count);
+            if (rates != null) {
+                trainer.optimizer.setLearningRate(rates[count - 1]);
+            }
+            for (int i = 0; i < count; i++) {
+                long rows = sum.batchRows[i];
+                double total = sum.batchLoss[i] + sum.batchPenalty[i];
+                batchDone(epoch, first + i, batches, total / rows, total, rows);
+            }
+            correct += sum.correct;
+        }
+    }
+
+    /** The learning rate of each step of a round, as the schedule gives it, or {@code null}. */
+    private double[] rates(int epoch, long steps, int count) {
+        LearningRateSchedule schedule = settings.schedule;
+        if (schedule == null) {
+            return null;
+        }
+        double[] rates = new double[count];
+        for (int i = 0; i < count; i++) {
+            rates[i] = schedule.learningRate(epoch - 1, steps + i);
+        }
+        return rates;
+    }
+
+    /** Counts a finished batch, stops with a rollback when its loss is not finite, tells the listeners. */
+    private void batchDone(int epoch, int batch, int batches, double batchLoss, double total, long rows) {
+        if (!Double.isFinite(batchLoss)) {
+            throw rollback.restore(batchLoss, epoch, batch + 1, batches, batch * run.batchSize, (int) rows);
+        }
+        lossSum += total;
+        examples += rows;
+        for (TrainingListener listener : trainer.listeners) {
+            listener.onBatchEnd(state, batch + 1, batchLoss);
+        }
+    }
+
+    /** The epoch's metrics: training loss and accuracy, then validation and rate. */
+    private Map<String, Double> metrics() {
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        metrics.put("loss", lossSum / examples);
+        if (classes) {
+            metrics.put("accuracy", (double) correct / examples);
+        }
+        if (validation != null) {
+            Broadcast<FlatValues> weights = context.broadcast(FlatValues.of(parameters.values()));
+            MetricSum sum;
+            try {
+                sum = Jobs.evaluate(validation, run, weights, Math.max(run.batchSize, 1024),
+                        settings.fixedReductionOrder);
+            } finally {
+                weights.destroy();
+            }
+            double penalty = settings.regularization == null ? 0 : settings.regularization.penalty(parameters);
+            metrics.put("val_loss", sum.lossSum / sum.rows + penalty);
+            if (classes) {
+                metrics.put("val_accuracy", (double) sum.correct / sum.rows);
+            }
+        }
+        if (settings.schedule != null) {
+            metrics.put("lr", trainer.optimizer.learningRate());
+        }
+        return metrics;
+    }
+
+    private void writeCheckpoint(int epoch) {
+        try {
+            trainer.saveCheckpoint(settings.checkpoint);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the checkpoint of epoch " + epoch + " to "
+                    + settings.checkpoint + ": " + e.getMessage(), e);
+        }
+    }
+}

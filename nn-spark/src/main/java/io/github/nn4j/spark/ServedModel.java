@@ -1,0 +1,19 @@
+package io.github.nn4j.spark;
+
+import java.io.Serializable;
+
+/** A model as a {@link SparkPredictor} broadcasts it once: its id, architecture and weights. */
+final class ServedModel implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    final String id;
+    final ModelSpec spec;
+    final FlatValues weights;
+
+    ServedModel(String id, ModelSpec spec, FlatValues weights) {
+        this.id = id;
+        this.spec = spec;
+        this.weights = weights;
+    }
+}

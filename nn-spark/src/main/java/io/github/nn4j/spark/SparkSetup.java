@@ -1,0 +1,44 @@
+package io.github.nn4j.spark;
+
+import org.apache.spark.SparkConf;
+
+/**
+ * Spark settings that suit nn-spark, for an application to apply to its own {@link SparkConf}
+ * before it starts the context (nn-spark never changes a running context's settings).
+ *
+ * <pre>{@code
+ * SparkConf conf = SparkSetup.useKryo(new SparkConf().setAppName("training"));
+ * }</pre>
+ */
+public final class SparkSetup {
+
+    private SparkSetup() {
+    }
+
+    /**
+     * The classes nn-spark sends as data (broadcasts, task results, cached blocks), for
+     * {@code SparkConf.registerKryoClasses}.
+     *
+     * @return the classes
+     */
+    public static Class<?>[] kryoClasses() {
+        return new Class<?>[] {FlatValues.class, GradientSum.class, AverageSum.class, MetricSum.class,
+            RoundStart.class, ServedModel.class, Block.class, Example.class, float[].class, double[].class,
+            int[].class, long[].class, java.util.LinkedHashMap.class};
+    }
+
+    /**
+     * Kryo as Spark's data serializer, with nn-spark's classes registered, and task results of up
+     * to 64 MB sent straight back to the driver ({@code spark.task.maxDirectResultSize}) rather
+     * than through the block manager: a gradient is 4 bytes per parameter. Settings already in
+     * {@code conf} are kept, except that the classes are added to Kryo's registrations.
+     *
+     * @param conf the application's configuration
+     * @return {@code conf}
+     */
+    public static SparkConf useKryo(SparkConf conf) {
+        conf.setIfMissing("spark.serializer", "org.apache.spark.serializer.KryoSerializer");
+        conf.setIfMissing("spark.task.maxDirectResultSize", "64m");
+        return conf.registerKryoClasses(kryoClasses());
+    }
+}

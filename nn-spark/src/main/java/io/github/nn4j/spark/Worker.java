@@ -1,0 +1,178 @@
+package io.github.nn4j.spark;
+
+import io.github.nn4j.base.Buffers;
+import io.github.nn4j.base.JavaArrays;
+import io.github.nn4j.base.Mode;
+import io.github.nn4j.layers.Dropout;
+import io.github.nn4j.losses.Loss;
+import io.github.nn4j.losses.OutputKind;
+import io.github.nn4j.model.Sequential;
+import io.github.nn4j.optim.Optimizer;
+import io.github.nn4j.train.EpochSeeds;
+import io.github.nn4j.train.TrainingStep;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * An executor's copy of the model for one run, used by one task at a time ({@link WorkerPool}):
+ * the rebuilt model, its own loss, a {@link TrainingStep} and the batch buffers, kept between
+ * steps so that a step costs copying the weights in and the gradient out.
+ */
+final class Worker {
+
+    private final Sequential model;
+    private final Loss loss;
+    private final TrainingStep step;
+    private final Optimizer optimizer;
+    private final List<Dropout> dropouts;
+    private final OutputKind kind;
+    private INDArray features;
+    private INDArray targets;
+
+    Worker(RunSpec run) {
+        this.model = run.model.build();
+        this.loss = run.loss.get();
+        this.dropouts = ModelSpec.dropouts(model);
+        this.kind = run.format.kind;
+        if (run.update == null) {
+            this.optimizer = null;
+            this.step = new TrainingStep(model, loss);
+        } else {
+            this.optimizer = run.update.optimizer();
+            this.step = new TrainingStep(model, loss, optimizer, null, run.update.regularization(),
+                    run.update.clipping());
+        }
+    }
+
+    /**
+     * This partition's share of one synchronous step: the gradient of its examples' summed loss
+     * divided by the global batch's size, at {@code weights}.
+     */
+    GradientSum gradients(RunSpec run, Block block, EpochPlan plan, int epoch, int batch, FlatValues weights) {
+        int rows = plan.rows(batch);
+        if (rows == 0) {
+            return GradientSum.empty();
+        }
+        weights(weights);
+        int from = plan.batchStart[batch];
+        load(run, block, plan, epoch, batch);
+        double lossSum = step.computeGradients(features, targets, run.batchRows(batch));
+        long correct = correct(block, plan.localRows, from, rows);
+        return new GradientSum(lossSum, correct, rows, FlatValues.of(model.parameterSet().gradients()));
+    }
+
+    /**
+     * Averaging mode: from the round's parameters and optimizer state, one local step on this
+     * partition's share of each of the global batches {@code first … first+count−1} (on the mean
+     * loss of its share, at the round's learning rate for that step); returns the parameters and
+     * state weighted by the examples trained on.
+     */
+    AverageSum localSteps(RunSpec run, Block block, EpochPlan plan, int epoch, int first, int count,
+                          RoundStart start) {
+        AverageSum sum = new AverageSum(count);
+        weights(start.parameters);
+        Map<String, INDArray> state = new LinkedHashMap<>();
+        start.state.forEach((name, values) -> state.put(name, values.toArray()));
+        optimizer.loadState(state, start.steps);
+        long examples = 0;
+        for (int i = 0; i < count; i++) {
+            int batch = first + i;
+            int rows = plan.rows(batch);
+            if (rows == 0) {
+                continue;
+            }
+            load(run, block, plan, epoch, batch);
+            double lossSum = step.computeGradients(features, targets, rows);
+            sum.correct += correct(block, plan.localRows, plan.batchStart[batch], rows);
+            if (start.rates != null) {
+                optimizer.setLearningRate(start.rates[i]);
+            }
+            double penalty = step.applyUpdate(epoch);
+            sum.batchLoss[i] = lossSum;
+            sum.batchPenalty[i] = penalty * rows;
+            sum.batchRows[i] = rows;
+            examples += rows;
+        }
+        if (examples > 0) {
+            sum.weight = examples;
+            sum.parameters = FlatValues.of(model.parameterSet().values()).scale(examples);
+            for (Map.Entry<String, INDArray> entry : optimizer.state().entrySet()) {
+                sum.state.put(entry.getKey(), FlatValues.of(entry.getValue()).scale(examples));
+            }
+        }
+        return sum;
+    }
+
+    /** The summed loss and correct predictions of the whole block in inference mode, at {@code weights}. */
+    MetricSum evaluate(Block block, FlatValues weights, int chunk) {
+        weights(weights);
+        MetricSum sum = new MetricSum(0, 0, 0);
+        for (int start = 0; start < block.rows; start += chunk) {
+            int rows = Math.min(chunk, block.rows - start);
+            buffers(block, rows);
+            block.range(start, rows, features, targets);
+            INDArray output = model.forward(features, Mode.EVAL);
+            sum.lossSum += loss.sum(output, targets);
+            if (block.classes != null) {
+                sum.correct += correctInRange(output, block.classes, start, rows);
+            }
+            sum.rows += rows;
+        }
+        return sum;
+    }
+
+    private void weights(FlatValues weights) {
+        weights.copyInto(model.parameterSet().values());
+    }
+
+    /** Gathers the batch's rows into the buffers and places the dropout masks of their positions. */
+    private void load(RunSpec run, Block block, EpochPlan plan, int epoch, int batch) {
+        int from = plan.batchStart[batch];
+        int rows = plan.rows(batch);
+        buffers(block, rows);
+        block.gather(plan.localRows, from, rows, features, targets);
+        if (!dropouts.isEmpty()) {
+            model.reseed(EpochSeeds.dropout(run.seed, epoch));
+            int[] positions = Arrays.copyOfRange(plan.positions, from, from + rows);
+            for (Dropout dropout : dropouts) {
+                dropout.placeNextPass(batch, positions);
+            }
+        }
+    }
+
+    private void buffers(Block block, int rows) {
+        features = Buffers.reuse(features, rows, block.featureCount, model.dataType());
+        targets = Buffers.reuse(targets, rows, block.targetWidth, model.dataType());
+    }
+
+    /** Correct predictions of the last training output, for the examples {@code localRows[from …]}. */
+    private long correct(Block block, int[] localRows, int from, int rows) {
+        if (block.classes == null) {
+            return 0;
+        }
+        float[] values = JavaArrays.toFloats(step.output());
+        int k = (int) step.output().columns();
+        long correct = 0;
+        for (int r = 0; r < rows; r++) {
+            if (kind.predictedClass(values, r * k, k) == block.classes[localRows[from + r]]) {
+                correct++;
+            }
+        }
+        return correct;
+    }
+
+    private long correctInRange(INDArray output, int[] classes, int start, int rows) {
+        float[] values = JavaArrays.toFloats(output);
+        int k = (int) output.columns();
+        long correct = 0;
+        for (int r = 0; r < rows; r++) {
+            if (kind.predictedClass(values, r * k, k) == classes[start + r]) {
+                correct++;
+            }
+        }
+        return correct;
+    }
+}

@@ -1,0 +1,141 @@
+package io.github.nn4j.spark.bench;
+
+import io.github.nn4j.data.DataSet;
+import io.github.nn4j.data.OneHot;
+import io.github.nn4j.losses.Loss;
+import io.github.nn4j.model.Sequential;
+import io.github.nn4j.optim.Adam;
+import io.github.nn4j.spark.DistributedData;
+import io.github.nn4j.spark.Example;
+import io.github.nn4j.spark.SparkTrainer;
+import io.github.nn4j.spark.SparkTrainerBuilder;
+import io.github.nn4j.train.History;
+import io.github.nn4j.train.Trainer;
+import io.github.nn4j.train.TrainingStep;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/** The timings SparkBench takes, each the median or mean of repeated runs, in milliseconds. */
+final class Measurements {
+
+    private static final int REPEATS = 15;
+
+    private Measurements() {
+    }
+
+    /** One machine: {@code Trainer.fit}'s mean time per step over a second epoch of the case's data. */
+    static double trainerStep(BenchCase c) {
+        DataSet data = dataSet(c, 0, c.examples());
+        History history = Trainer.builder(c.network()).loss(Loss.softmaxCrossEntropy()).optimizer(new Adam(1e-3))
+                .batchSize(c.batchSize()).epochs(2).seed(1).logEpochs(false).progressBar(false).build().fit(data);
+        return history.epochResults().get(1).trainSeconds() * 1e3 / c.steps();
+    }
+
+    /** The compute of one partition's share of a step: {@code computeGradients} on {@code rows} rows, median. */
+    static double shareCompute(BenchCase c, int rows) {
+        Sequential model = c.network();
+        TrainingStep step = new TrainingStep(model, Loss.softmaxCrossEntropy());
+        DataSet data = dataSet(c, 7, rows);
+        double[] times = new double[REPEATS];
+        for (int i = -3; i < REPEATS; i++) {
+            long start = System.nanoTime();
+            step.computeGradients(data.features(), data.labels(), c.batchSize());
+            if (i >= 0) {
+                times[i] = (System.nanoTime() - start) / 1e6;
+            }
+        }
+        return median(times);
+    }
+
+    /**
+     * Spark's part of a synchronous step without the model: broadcast the weights, one task per
+     * partition returning a gradient-sized array, tree reduction; median.
+     */
+    static double sparkOverhead(JavaSparkContext context, long parameters, int partitions) {
+        JavaRDD<Integer> tasks = context.parallelize(IntStream.range(0, partitions).boxed().toList(), partitions)
+                .cache();
+        tasks.count();
+        double[] times = new double[REPEATS];
+        for (int i = -3; i < REPEATS; i++) {
+            long start = System.nanoTime();
+            Broadcast<float[]> weights = context.broadcast(new float[(int) parameters]);
+            tasks.map(p -> new float[weights.value().length]).treeReduce((a, b) -> {
+                for (int j = 0; j < a.length; j++) {
+                    a[j] += b[j];
+                }
+                return a;
+            }, 2);
+            weights.destroy();
+            if (i >= 0) {
+                times[i] = (System.nanoTime() - start) / 1e6;
+            }
+        }
+        tasks.unpersist(false);
+        return median(times);
+    }
+
+    /** A SparkTrainer's mean time per step over the second of two epochs. */
+    static double sparkStep(BenchCase c, SparkTrainerBuilder settings, DistributedData data) {
+        History history = settings.epochs(2).build().fit(data);
+        return history.epochResults().get(1).trainSeconds() * 1e3 / c.steps();
+    }
+
+    /** The trainer settings of every Spark run: Adam 1e-3 on the case's global batch. */
+    static SparkTrainerBuilder settings(BenchCase c, int nativeThreads) {
+        return SparkTrainer.builder(c.network()).loss(Loss::softmaxCrossEntropy).optimizer(new Adam(1e-3))
+                .batchSize(c.batchSize()).seed(1).nativeThreadsPerExecutor(nativeThreads)
+                .logEpochs(false).progressBar(false);
+    }
+
+    /** The case's examples, generated on the executors (each partition from its own seed) and cached by the trainer. */
+    static DistributedData sparkData(JavaSparkContext context, BenchCase c, int partitions) {
+        int perPartition = (c.examples() + partitions - 1) / partitions;
+        int total = c.examples();
+        int inputs = c.inputs();
+        int classes = c.classes();
+        JavaRDD<Example> examples = context.parallelize(IntStream.range(0, partitions).boxed().toList(), partitions)
+                .flatMap(p -> {
+                    int from = p * perPartition;
+                    int count = Math.max(0, Math.min(perPartition, total - from));
+                    SplittableRandom random = new SplittableRandom(1000 + p);
+                    List<Example> part = new ArrayList<>(count);
+                    for (int i = 0; i < count; i++) {
+                        float[] x = new float[inputs];
+                        for (int j = 0; j < x.length; j++) {
+                            x[j] = (float) random.nextDouble();
+                        }
+                        part.add(Example.ofClass(x, random.nextInt(classes)));
+                    }
+                    return part.iterator();
+                });
+        return DistributedData.of(examples);
+    }
+
+    /** {@code rows} random examples of the case, as a data set on the driver. */
+    static DataSet dataSet(BenchCase c, long seed, int rows) {
+        SplittableRandom random = new SplittableRandom(seed);
+        float[] x = new float[rows * c.inputs()];
+        int[] labels = new int[rows];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (float) random.nextDouble();
+        }
+        Arrays.setAll(labels, i -> random.nextInt(c.classes()));
+        INDArray features = Nd4j.create(x, new long[] {rows, c.inputs()}, 'c');
+        return new DataSet(features, OneHot.encode(labels, c.classes()));
+    }
+
+    static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+}
