@@ -20,7 +20,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * the saturated regions shaded: where |φ'(x)| &lt; 0.05 a gradient passing through the unit is
  * multiplied by less than 0.05, so learning through it all but stops.
  *
- * <p>Run: {@code OMP_WAIT_POLICY=PASSIVE mvn -q -pl nn-examples -am compile exec:java
+ * <p>Run: {@code mvn -q -pl nn-examples -am compile exec:java
  * -Dexec.mainClass=io.github.nn4j.examples.ActivationPlotsDemo} (optional argument: the output
  * directory, default {@code nn-examples/output}). Writes {@code activations.png}.
  */

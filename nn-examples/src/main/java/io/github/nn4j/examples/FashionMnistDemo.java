@@ -28,7 +28,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * misclassified test images.
  *
  * <pre>
- * OMP_WAIT_POLICY=PASSIVE mvn -q -pl nn-examples -am compile exec:java \
+ * mvn -q -pl nn-examples -am compile exec:java \
  *     -Dexec.mainClass=io.github.nn4j.examples.FashionMnistDemo ["-Dexec.args=output-dir [data-dir]"]
  * </pre>
  *

@@ -34,7 +34,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * it shrinks geometrically on its way to the first layers, which then barely learn. ReLU passes
  * it through unchanged where the unit is active, and He initialization keeps its size steady.
  *
- * <p>Run: {@code OMP_WAIT_POLICY=PASSIVE mvn -q -pl nn-examples -am compile exec:java
+ * <p>Run: {@code mvn -q -pl nn-examples -am compile exec:java
  * -Dexec.mainClass=io.github.nn4j.examples.VanishingGradientsDemo} (optional argument: the output
  * directory). Writes {@code vanishing-gradients.png} and prints the numbers.
  */

@@ -22,7 +22,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * <p>First one training step written out by {@link StepTrace} (forward pass, loss,
  * backpropagation, update), then the same network trained until the loss stops falling.
  *
- * <p>Run: {@code OMP_WAIT_POLICY=PASSIVE mvn -q -pl nn-examples -am compile exec:java
+ * <p>Run: {@code mvn -q -pl nn-examples -am compile exec:java
  * -Dexec.mainClass=io.github.nn4j.examples.WorkedExampleDemo}.
  */
 public final class WorkedExampleDemo {

@@ -21,7 +21,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * perceptron's line and the half-planes it assigns to 0 and 1; no line puts (0,1) and (1,0) on
  * one side and (0,0) and (1,1) on the other.
  *
- * <p>Run: {@code OMP_WAIT_POLICY=PASSIVE mvn -q -pl nn-examples -am compile exec:java
+ * <p>Run: {@code mvn -q -pl nn-examples -am compile exec:java
  * -Dexec.mainClass=io.github.nn4j.examples.XorBoundaryDemo} (optional argument: the output
  * directory). Writes {@code xor-boundary.png}.
  */

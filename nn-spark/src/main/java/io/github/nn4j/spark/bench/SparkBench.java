@@ -16,7 +16,7 @@ import org.apache.spark.api.java.JavaSparkContext;
  * and splits a synchronous step into Spark's part and the compute.
  *
  * <pre>
- * OMP_WAIT_POLICY=PASSIVE mvn -q -pl nn-spark -am compile exec:exec \
+ * mvn -q -pl nn-spark -am compile exec:exec \
  *     -Dexec.mainClass=io.github.nn4j.spark.bench.SparkBench -Dnn4j.args="S,M,L local[1],local[2] threads=1"
  * </pre>
  *

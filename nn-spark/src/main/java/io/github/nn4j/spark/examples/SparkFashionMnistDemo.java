@@ -34,7 +34,7 @@ import org.apache.spark.api.java.JavaSparkContext;
  * prints the two test accuracies, times and how far apart the two models' weights are.
  *
  * <pre>
- * OMP_WAIT_POLICY=PASSIVE mvn -q -pl nn-spark -am compile exec:exec [-Dspark.master=spark://host:7077]
+ * mvn -q -pl nn-spark -am compile exec:exec [-Dspark.master=spark://host:7077]
  *     [-Dnn4j.args="epochs averaging-k"]
  * </pre>
  *
