@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.github.nn4j.base.Mode;
-import io.github.nn4j.base.SeededArrays;
+import io.github.nn4j.testing.SeededArrays;
 import io.github.nn4j.init.Initializer;
 import io.github.nn4j.kernels.DropoutKernels;
 import io.github.nn4j.model.Sequential;

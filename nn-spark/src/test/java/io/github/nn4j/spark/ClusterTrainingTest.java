@@ -43,7 +43,11 @@ class ClusterTrainingTest {
         Files.createDirectories(Path.of(home, "jars"));
         SparkConf conf = SparkTesting.conf("local-cluster[2,1,1024]")
                 .set("spark.executor.extraClassPath", System.getProperty("java.class.path"))
-                .set("spark.executorEnv.SPARK_SCALA_VERSION", "2.12");
+                .set("spark.executorEnv.SPARK_SCALA_VERSION", "2.12")
+                // Bitwise equality needs the driver's OpenBLAS kernel in the executors too: the machine's
+                // environment may name another one, which nn4j respects unless told otherwise.
+                .set("spark.executor.extraJavaOptions",
+                        "-Dnn4j.blas.coretype=" + System.getProperty("nn4j.blas.coretype", "auto"));
         try (JavaSparkContext context = SparkTesting.context(conf)) {
             String driver = ManagementFactory.getRuntimeMXBean().getName();
             List<String> executors = context.parallelize(List.of(1, 2, 3, 4), 4)
