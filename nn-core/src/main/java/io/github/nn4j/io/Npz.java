@@ -38,14 +38,6 @@ public final class Npz {
     /** A fixed entry time, so that writing the same arrays twice gives identical bytes. */
     public static final LocalDateTime ENTRY_TIME = LocalDateTime.of(1980, 1, 1, 0, 0);
 
-    /**
-     * How many times its compressed size an entry may inflate to (beyond the first megabyte):
-     * nn4j and {@code numpy.savez} store arrays uncompressed, and real compressed arrays shrink
-     * far less, so a larger ratio is taken for a zip bomb, as Apache POI does.
-     */
-    public static final int MAX_INFLATION = 100;
-    private static final long INFLATION_SLACK = 1 << 20;
-
     private Npz() {
     }
 
@@ -174,9 +166,8 @@ public final class Npz {
     /**
      * The uncompressed size of an entry, as the archive records it, after checking that it can be
      * true: the compressed bytes fit in the archive file, a stored entry is as large as its
-     * compressed bytes, and a compressed one inflates to at most {@link #MAX_INFLATION} times its
-     * compressed size (plus 1 MB). Larger claims are refused as corruption or a zip bomb, before
-     * anything of their size is allocated.
+     * compressed bytes, and a compressed one inflates within the {@link Inflation#limit}. Larger
+     * claims are refused as corruption or a zip bomb, before anything of their size is allocated.
      *
      * @param zip   the open archive
      * @param entry one of its entries
@@ -198,9 +189,9 @@ public final class Npz {
             throw new NpyFormatException(source, "corrupt entry: stored uncompressed, it records " + size
                     + " bytes but " + compressed + " compressed bytes");
         }
-        if (size > compressed * MAX_INFLATION + INFLATION_SLACK) {
+        if (size > Inflation.limit(compressed)) {
             throw new NpyFormatException(source, "refused: " + compressed + " compressed bytes would inflate to "
-                    + size + ", more than " + MAX_INFLATION + " times as many (a zip bomb?)");
+                    + size + ", more than " + Inflation.MAX_RATIO + " times as many (a zip bomb?)");
         }
         return size;
     }
