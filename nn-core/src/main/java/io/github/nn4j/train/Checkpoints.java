@@ -1,5 +1,6 @@
 package io.github.nn4j.train;
 
+import io.github.nn4j.io.AtomicFile;
 import io.github.nn4j.io.Section;
 import io.github.nn4j.model.Sequential;
 import io.github.nn4j.optim.Optimizer;
@@ -50,7 +51,8 @@ final class Checkpoints {
     }
 
     /**
-     * {@link Trainer#saveCheckpoint} at the end of an epoch, where a failure must stop training.
+     * {@link Trainer#saveCheckpoint} at the end of an epoch, where a failure must stop training;
+     * then deletes what writes of a killed run left beside the file ({@link AtomicFile#deleteLeftovers}).
      *
      * @throws UncheckedIOException naming the epoch and file when the file cannot be written
      */
@@ -60,6 +62,11 @@ final class Checkpoints {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the checkpoint of epoch " + trainer.completedEpochs() + " to "
                     + file + ": " + e.getMessage(), e);
+        }
+        try {
+            AtomicFile.deleteLeftovers(file);
+        } catch (IOException e) {
+            LOG.warn("cannot delete the temporary files a killed run left beside {}: {}", file, e.getMessage());
         }
     }
 

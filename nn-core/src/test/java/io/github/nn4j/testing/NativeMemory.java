@@ -1,13 +1,13 @@
 package io.github.nn4j.testing;
 
-import org.nd4j.linalg.cpu.nativecpu.bindings.Nd4jCpu;
+import org.nd4j.linalg.factory.Environment;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * ND4J's own count of the off-heap bytes its arrays hold (libnd4j's host-device counter), and a
- * budget on it: inside {@link #withBudget} an allocation that would take the count more than the
- * budget above where it started fails with ND4J's {@code RuntimeException("Allocation failed …")}
- * before any memory is taken, so a test of a reader that asks for gigabytes fails instead of
+ * ND4J's own count of the off-heap bytes its arrays hold (libnd4j's host-device counter,
+ * {@code Environment.getDeviceCouner}), and a budget on it: inside {@link #withBudget} an
+ * allocation that would take the count more than the budget above where it started fails with
+ * ND4J's {@code RuntimeException("Allocation failed …")} before any memory is taken, so a test of a reader that asks for gigabytes fails instead of
  * killing the JVM. The count includes arrays that are garbage but not yet freed, so it can only
  * overstate what a reader keeps.
  */
@@ -29,10 +29,34 @@ public final class NativeMemory {
         void run() throws Exception;
     }
 
+    /**
+     * Collects garbage until ND4J's count stops falling (a dead array frees its buffer only after
+     * a collection), at most about two seconds.
+     *
+     * @return the count then
+     */
+    public static long settled() {
+        long previous = Long.MAX_VALUE;
+        for (int i = 0; i < 40; i++) {
+            System.gc();
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            long now = allocated();
+            if (now >= previous && i >= 2) {
+                return now;
+            }
+            previous = now;
+        }
+        return allocated();
+    }
+
     /** The bytes ND4J's arrays hold off-heap now. */
     public static long allocated() {
-        Nd4j.getBackend();   // loads the native library
-        return Nd4jCpu.Environment.getInstance().getDeviceCounter(HOST);
+        return Nd4j.getEnvironment().getDeviceCouner(HOST);   // sic: ND4J's spelling
     }
 
     /**
@@ -43,7 +67,7 @@ public final class NativeMemory {
      * @throws Exception what {@code action} throws, including ND4J's allocation failure
      */
     public static void withBudget(long bytes, Action action) throws Exception {
-        Nd4jCpu.Environment environment = Nd4jCpu.Environment.getInstance();
+        Environment environment = Nd4j.getEnvironment();
         long previous = environment.getDeviceLimit(HOST);
         environment.setDeviceLimit(HOST, allocated() + bytes);
         try {
