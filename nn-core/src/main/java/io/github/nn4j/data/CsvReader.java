@@ -17,7 +17,8 @@ import java.nio.file.Path;
  * must end on its own line: cells spanning lines are not supported. Every data cell must be a
  * finite number, so class names must be mapped to indices beforehand. A cell that is not a
  * number, an unclosed quote, or a line with the wrong number of cells gets a
- * {@link DataFileException} naming the file, line and column.
+ * {@link DataFileException} naming the file, line and column. Cells are read one at a time and
+ * kept as four-byte numbers, so a line of any length costs no more than its longest cell.
  *
  * <pre>{@code
  * DataSet houses = new CsvReader().delimiter(';').labelColumn("price").read(Path.of("houses.csv"));

@@ -32,7 +32,10 @@ import org.nd4j.linalg.factory.Nd4j;
  *         dir.resolve("train-labels-idx1-ubyte.gz"));    // [60000]         → class indices
  * }</pre>
  *
- * <p>Values are returned as float32 without scaling (pixels stay 0–255).
+ * <p>Values are returned as float32 without scaling (pixels stay 0–255). A raw file must be
+ * exactly as long as its header declares, checked before the data is allocated; gzip data is
+ * read as it inflates, up to {@link Inflation#limit} of the file's size (a larger claim is refused
+ * as a gzip bomb), so memory follows the bytes that arrive, not the header's claim.
  */
 public final class IdxReader {
 

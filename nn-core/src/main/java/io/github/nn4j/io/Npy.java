@@ -26,7 +26,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * <p>Data types: float32 {@code <f4}, float64 {@code <f8}, int32 {@code <i4}, int64 {@code <i8},
  * int8 {@code |i1} and uint8 {@code |u1}. Reading also accepts format versions 2.0 and 3.0 and
  * Fortran-ordered data (returned in C order). Deliberately left out: big-endian data, other types
- * (float16, bool, complex, strings, Python objects) and arrays of more than 2 GB.
+ * (float16, bool, complex, strings, Python objects), more than 32 dimensions and arrays of more
+ * than 2 GB. The header is checked against the bytes that follow it before the array is
+ * allocated, so a file never costs more memory than its size.
  *
  * <pre>{@code
  * Npy.write(Path.of("w.npy"), model.parameters().get(0).value());

@@ -74,7 +74,8 @@ final class Checkpoints {
      * A builder holding a checkpoint's model, optimizer, seed, batch size, epoch count and
      * last-batch rule, and no loss.
      *
-     * @throws IllegalArgumentException naming what is missing when the file is not a checkpoint
+     * @throws IllegalArgumentException naming what is missing or wrong when the file is not a
+     *                                  checkpoint, or its optimizer state does not fit its model
      */
     static TrainerBuilder resume(SavedModel checkpoint) {
         Section section = checkpoint.section(ModelFile.TRAINING).orElseThrow(() -> new IllegalArgumentException(
@@ -83,6 +84,13 @@ final class Checkpoints {
         Optimizer optimizer = checkpoint.optimizer().orElseThrow(() -> new IllegalArgumentException(
                 "not a training checkpoint: the model file has no '" + ModelFile.OPTIMIZER + "' section"));
         TrainingProgress progress = TrainingProgress.fromSection(section);
+        long parameters = checkpoint.model().parameterCount();
+        optimizer.state().forEach((name, buffer) -> {
+            if (buffer.length() != parameters) {
+                throw new IllegalArgumentException("the checkpoint's optimizer holds state '" + name + "' for "
+                        + buffer.length() + " parameters, but its model has " + parameters);
+            }
+        });
         TrainerBuilder builder = new TrainerBuilder(checkpoint.model());
         builder.optimizer = optimizer;
         builder.loss = null;

@@ -25,9 +25,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * {@code StackOverflowError}, ND4J refusing an allocation over the budget, a hang) fails the
  * input, and Jazzer keeps it as a finding.
  *
- * <p>The time limit is {@code -Dnn4j.fuzz.timeoutSeconds} (default 30: a read takes milliseconds, but a
- * shared machine can stall a JVM for seconds). Each read runs on one
- * worker thread, so that a hang is reported with its stack instead of blocking the fuzzer.
+ * <p>The time limit is {@code -Dnn4j.fuzz.timeoutSeconds} (default 30: a read takes
+ * milliseconds, but a shared machine can stall a JVM for seconds). Each read runs on one worker
+ * thread, so that a hang is reported with its stack instead of blocking the fuzzer.
  */
 final class FuzzHarness {
 
@@ -38,9 +38,9 @@ final class FuzzHarness {
     static final String DURATION = "4s";
 
     /** Off-heap a read may take whatever its input: a model's small buffers, shape data. */
-    private static final long OFF_HEAP_BASE = 16L << 20;
-    /** Heap a read may allocate whatever its input, garbage included: parsers, zip tables, first-use class loading. */
-    private static final long HEAP_BASE = 64L << 20;
+    private static final long OFF_HEAP_BASE = 4L << 20;
+    /** Heap a read may allocate whatever its input, garbage included: parsers, zip tables, stream buffers. */
+    private static final long HEAP_BASE = 16L << 20;
     private static final long TIMEOUT_SECONDS = Long.getLong("nn4j.fuzz.timeoutSeconds", 30);
 
     private static final ExecutorService WORKER = Executors.newSingleThreadExecutor(task -> {
@@ -51,7 +51,7 @@ final class FuzzHarness {
 
     /** ND4J's first use loads its native library and backend, some 90 MB of heap, once per JVM. */
     private static final Future<?> WARM_UP = WORKER.submit(() -> Nd4j.create(1).addi(1));
-    private static Thread workerThread;
+    private static volatile Thread workerThread;
     private static Path folder;
 
     private FuzzHarness() {
