@@ -45,7 +45,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ReaderMemoryTest {
 
-    private static final long HEAP_FACTOR = 8;
+    private static final long HEAP_FACTOR = 12;
     private static final long HEAP_ALLOWANCE = 4 << 20;
     private static final long OFF_HEAP_ALLOWANCE = 64 << 10;
 
