@@ -19,8 +19,12 @@ if [ ${#targets[@]} -eq 0 ]; then
   targets=(NpyFuzzTest:npyRead NpzFuzzTest:npzRead ModelFileFuzzTest:modelFileRead ModelJsonFuzzTest:modelJsonRead
            CheckpointFuzzTest:checkpointResume IdxFuzzTest:idxRead IdxGzipFuzzTest:idxGzipRead CsvFuzzTest:csvRead)
 fi
-mvn -B -q -o -Dstyle.color=never test-compile dependency:build-classpath -Dmdep.outputFile=target/fuzz-classpath.txt \
-    -Dmdep.includeScope=test || exit 1
+mkdir -p target
+if ! mvn -B -q -o test-compile dependency:build-classpath -Dmdep.outputFile=target/fuzz-classpath.txt \
+    -Dmdep.includeScope=test > target/fuzz-build.log 2>&1; then
+  cat target/fuzz-build.log
+  exit 1
+fi
 classpath="target/test-classes:target/classes:$(cat target/fuzz-classpath.txt)"
 printf '%-36s %10s %8s %8s %8s %8s  %s\n' target executions exec/s cov ft corpus finding
 for target in "${targets[@]}"; do
