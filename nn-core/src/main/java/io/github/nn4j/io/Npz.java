@@ -95,7 +95,7 @@ public final class Npz {
     public static ZipFile open(Path file) throws IOException {
         try {
             return new ZipFile(file.toFile());
-        } catch (ZipException e) {
+        } catch (ZipException | IllegalArgumentException e) {   // older JDKs: "MALFORMED" for a bad entry name
             throw new NpyFormatException(file.toString(), "not a zip archive, or truncated (" + e.getMessage() + ")", e);
         }
     }
