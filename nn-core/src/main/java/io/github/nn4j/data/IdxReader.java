@@ -1,5 +1,6 @@
 package io.github.nn4j.data;
 
+import io.github.nn4j.io.Inflation;
 import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.FileNotFoundException;
@@ -31,11 +32,17 @@ import org.nd4j.linalg.factory.Nd4j;
  *         dir.resolve("train-labels-idx1-ubyte.gz"));    // [60000]         → class indices [60000, 1]
  * }</pre>
  *
- * <p>Values are returned as float32 without scaling (pixels stay 0–255).
+ * <p>Values are returned as float32 without scaling (pixels stay 0–255). A raw file must be
+ * exactly as long as its header declares, checked before the data is allocated; gzip data is
+ * read as it inflates, up to {@link Inflation#limit} of the file's size (a larger claim is refused
+ * as a gzip bomb), so memory follows the bytes that arrive, not the header's claim.
  */
 public final class IdxReader {
 
     private static final int GZIP_MAGIC = 0x1f8b;
+    /** The most dimensions an ND4J array can have. */
+    private static final int MAX_RANK = 32;
+    private static final int FIRST_CHUNK = 1 << 16;
 
     private IdxReader() {
     }
@@ -111,14 +118,20 @@ public final class IdxReader {
             raw.reset();
             boolean gzip = ((first << 8) | second) == GZIP_MAGIC;
             try (InputStream in = gzip ? new BufferedInputStream(new GZIPInputStream(raw, 1 << 16), 1 << 16) : raw) {
-                return parse(file, in, gzip ? -1 : Files.size(file));
+                return parse(file, in, Files.size(file), gzip);
             } catch (ZipException | EOFException e) {
                 throw new DataFileException(file, "gzip stream", "corrupt or truncated gzip data (" + e.getMessage() + ")");
             }
         }
     }
 
-    private static Content parse(Path file, InputStream in, long fileSize) throws IOException {
+    /**
+     * Parses the IDX content of {@code in}. A raw file's size must be exactly what its header
+     * declares, checked before the data is allocated; a gzip file's content is unknown until read,
+     * so the data is read in growing pieces and may inflate to at most {@link Inflation#limit} of
+     * the file: what is allocated follows the bytes that arrive, not the header's claim.
+     */
+    private static Content parse(Path file, InputStream in, long fileSize, boolean gzip) throws IOException {
         byte[] magic = readFully(file, in, 4, 0, "the 4-byte magic number");
         int type = magic[2] & 0xff;
         int rank = magic[3] & 0xff;
@@ -132,8 +145,9 @@ public final class IdxReader {
             throw new DataFileException(file, "byte 2", String.format("unknown IDX value type 0x%02X in magic number "
                     + "0x%08X; expected 0x08, 0x09, 0x0B, 0x0C, 0x0D or 0x0E", type, magicNumber));
         }
-        if (rank == 0) {
-            throw new DataFileException(file, "byte 3", String.format("magic number 0x%08X declares rank 0", magicNumber));
+        if (rank == 0 || rank > MAX_RANK) {
+            throw new DataFileException(file, "byte 3", String.format("magic number 0x%08X declares rank %d; nn4j "
+                    + "reads ranks 1 to %d", magicNumber, rank, MAX_RANK));
         }
         ByteBuffer sizes = ByteBuffer.wrap(readFully(file, in, 4 * rank, 4, rank + " dimension sizes"));
         long[] shape = new long[rank];
@@ -149,26 +163,44 @@ public final class IdxReader {
         int header = 4 + 4 * rank;
         long dataBytes = count * typeSize;
         String declared = "the header declares shape " + Arrays.toString(shape) + " of " + typeName(type);
-        if (fileSize >= 0 && fileSize != header + dataBytes) {
+        if (!gzip && fileSize != header + dataBytes) {
             String problem = fileSize < header + dataBytes
                     ? "file is truncated: it has " + (fileSize - header) + " of the " + dataBytes + " data bytes"
                     : "file has " + (fileSize - header - dataBytes) + " bytes after the " + dataBytes + " data bytes";
             throw new DataFileException(file, "byte " + Math.min(fileSize, header + dataBytes), problem + "; " + declared);
         }
+        if (gzip && header + dataBytes > Inflation.limit(fileSize)) {
+            throw new DataFileException(file, "header", declared + ", " + (header + dataBytes) + " bytes, but "
+                    + fileSize + " bytes of gzip may inflate to at most " + Inflation.limit(fileSize)
+                    + " (a gzip bomb?)");
+        }
         if (dataBytes > Integer.MAX_VALUE - 8) {
             throw new DataFileException(file, "header", declared + ", too large for one array");
         }
-        byte[] data = new byte[(int) dataBytes];
-        int read = in.readNBytes(data, 0, data.length);
-        if (read < data.length) {
-            throw new DataFileException(file, "byte " + (header + read), "file is truncated: it has " + read
-                    + " of the " + dataBytes + " data bytes; " + declared);
+        // A raw file was checked to hold exactly the data; gzip data is taken in pieces as it arrives.
+        byte[] data = readData(in, (int) dataBytes, gzip ? Math.min((int) dataBytes, FIRST_CHUNK) : (int) dataBytes);
+        if (data.length < dataBytes) {
+            throw new DataFileException(file, "byte " + (header + data.length), "file is truncated: it has "
+                    + data.length + " of the " + dataBytes + " data bytes; " + declared);
         }
         if (in.read() != -1) {
             throw new DataFileException(file, "byte " + (header + dataBytes), "file has bytes after the "
                     + dataBytes + " data bytes; " + declared);
         }
         return new Content(shape, decode(type, data, (int) count));
+    }
+
+    /** Up to {@code length} bytes of {@code in}, in a buffer of {@code first} bytes that doubles as they arrive. */
+    private static byte[] readData(InputStream in, int length, int first) throws IOException {
+        byte[] data = new byte[first];
+        int read = 0;
+        while (true) {
+            read += in.readNBytes(data, read, data.length - read);
+            if (read < data.length || data.length == length) {
+                return read == data.length ? data : Arrays.copyOf(data, read);
+            }
+            data = Arrays.copyOf(data, (int) Math.min(length, 2L * data.length));
+        }
     }
 
     private static byte[] readFully(Path file, InputStream in, int length, long position, String what)

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +25,13 @@ import java.util.concurrent.ThreadLocalRandom;
  * }</pre>
  *
  * <p>Model files, checkpoints and {@code History} files are written this way.
+ *
+ * <p>What it guarantees, step by step: the temporary file is forced to the storage device
+ * ({@code fsync}) before the rename, the rename replaces the target atomically, and the folder
+ * is then forced too, so that after the call returns the new file survives a power cut (where
+ * the platform allows forcing a folder: POSIX systems). A process killed at any point leaves the
+ * target either old or new, never partial; it may leave its temporary file behind, which
+ * {@link #deleteLeftovers} removes.
  */
 public final class AtomicFile {
 
@@ -69,6 +77,32 @@ public final class AtomicFile {
                 Files.deleteIfExists(temporary);
             }
         }
+    }
+
+    /**
+     * Deletes the temporary files that writes of {@code target} left behind when their process
+     * was killed ({@code .<name>.<hex>.tmp} beside it). Call it only when no other write of the
+     * same target is under way.
+     *
+     * @param target the file whose leftovers to delete
+     * @return how many were deleted
+     * @throws IOException when the folder cannot be listed or a leftover cannot be deleted
+     */
+    public static int deleteLeftovers(Path target) throws IOException {
+        Path absolute = target.toAbsolutePath();
+        String prefix = "." + absolute.getFileName() + ".";
+        int deleted = 0;
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(absolute.getParent(), file -> {
+            String name = file.getFileName().toString();
+            return name.startsWith(prefix) && name.endsWith(".tmp")
+                    && name.substring(prefix.length(), name.length() - 4).matches("[0-9a-f]{1,16}");
+        })) {
+            for (Path leftover : files) {
+                Files.deleteIfExists(leftover);
+                deleted++;
+            }
+        }
+        return deleted;
     }
 
     /** Creates {@code .<name>.<random>.tmp} beside the target, with the folder's default permissions. */

@@ -2,18 +2,15 @@ package io.github.nn4j.io;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Reads and writes single arrays in NumPy's {@code .npy} format, so arrays move between nn4j
@@ -29,7 +26,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * <p>Data types: float32 {@code <f4}, float64 {@code <f8}, int32 {@code <i4}, int64 {@code <i8},
  * int8 {@code |i1} and uint8 {@code |u1}. Reading also accepts format versions 2.0 and 3.0 and
  * Fortran-ordered data (returned in C order). Deliberately left out: big-endian data, other types
- * (float16, bool, complex, strings, Python objects) and arrays of more than 2 GB.
+ * (float16, bool, complex, strings, Python objects), more than 32 dimensions and arrays of more
+ * than 2 GB. The header is checked against the bytes that follow it before the array is
+ * allocated, so a file never costs more memory than its size.
  *
  * <pre>{@code
  * Npy.write(Path.of("w.npy"), model.parameters().get(0).value());
@@ -38,8 +37,6 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public final class Npy {
 
-    private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
-    private static final int MAX_HEADER = 1 << 20;
     private static final int CHUNK = 1 << 16;
 
     private Npy() {
@@ -162,104 +159,17 @@ public final class Npy {
     }
 
     /**
-     * Reads one array from {@code in}.
+     * Reads one array from {@code in}: the header, checked against {@code size} before the array
+     * is allocated, then the data.
      *
      * @param in     the stream, positioned at the magic string; not closed
-     * @param size   the number of bytes the stream holds, or -1 if unknown
+     * @param size   the number of bytes the stream holds
      * @param source the file or entry, for messages
      * @return the array
      * @throws NpyFormatException naming {@code source} and the problem
      */
     static INDArray read(InputStream in, long size, String source) throws IOException {
-        byte[] start = readFully(in, 10, source, "the 10-byte preamble");
-        for (int i = 0; i < MAGIC.length; i++) {
-            if (start[i] != MAGIC[i]) {
-                throw new NpyFormatException(source, "not a .npy file (it does not start with \\x93NUMPY)");
-            }
-        }
-        int major = start[6] & 0xFF;
-        int minor = start[7] & 0xFF;
-        long headerLength;
-        int preamble;
-        if (major == 1) {
-            headerLength = (start[8] & 0xFF) | (start[9] & 0xFF) << 8;
-            preamble = 10;
-        } else if (major == 2 || major == 3) {
-            byte[] rest = readFully(in, 2, source, "the header length");
-            headerLength = (start[8] & 0xFFL) | (start[9] & 0xFFL) << 8 | (rest[0] & 0xFFL) << 16
-                    | (rest[1] & 0xFFL) << 24;
-            preamble = 12;
-        } else {
-            throw new NpyFormatException(source, "unsupported .npy format version " + major + "." + minor
-                    + "; nn4j reads 1.0, 2.0 and 3.0");
-        }
-        if (headerLength > MAX_HEADER) {
-            throw new NpyFormatException(source, "header length " + headerLength + " is implausible (corrupt file?)");
-        }
-        byte[] headerBytes = readFully(in, (int) headerLength, source, "the header");
-        String text = new String(headerBytes, major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
-        NpyHeader header = NpyHeader.parse(text, source);
-        NpyType type = NpyType.of(header.descr());
-        if (type == null) {
-            throw new NpyFormatException(source, "data type '" + header.descr() + "' is not supported; nn4j reads "
-                    + NpyType.supported());
-        }
-        long length = 1;
-        for (long dimension : header.shape()) {
-            try {
-                length = Math.multiplyExact(length, dimension);
-            } catch (ArithmeticException e) {
-                throw new NpyFormatException(source, "shape " + NpyHeader.tuple(header.shape()) + " is too large");
-            }
-        }
-        if (length > Integer.MAX_VALUE / type.itemSize) {
-            throw new NpyFormatException(source, "shape " + NpyHeader.tuple(header.shape()) + " of " + header.descr()
-                    + " exceeds 2 GB, which nn4j does not read");
-        }
-        int dataBytes = (int) (length * type.itemSize);
-        if (size >= 0) {
-            long available = size - preamble - headerLength;
-            if (available < dataBytes) {
-                throw new NpyFormatException(source, "truncated: shape " + NpyHeader.tuple(header.shape()) + " of "
-                        + header.descr() + " needs " + dataBytes + " bytes of data, but only " + available + " follow");
-            }
-            if (available > dataBytes) {
-                throw new NpyFormatException(source, (available - dataBytes) + " unexpected bytes after the "
-                        + dataBytes + " bytes of data of shape " + NpyHeader.tuple(header.shape()));
-            }
-        }
-        char order = header.fortranOrder() ? 'f' : 'c';
-        INDArray array = Nd4j.createUninitialized(type.dataType, header.shape(), order);
-        if (dataBytes > 0) {
-            ByteBuffer target = array.data().asNio();
-            byte[] chunk = new byte[Math.min(CHUNK, dataBytes)];
-            for (int done = 0; done < dataBytes; ) {
-                int n = Math.min(chunk.length, dataBytes - done);
-                readInto(in, chunk, n, source, dataBytes, done);
-                type.toLittleEndian(chunk, n); // the swap is its own inverse
-                target.put(chunk, 0, n);
-                done += n;
-            }
-        }
-        return header.fortranOrder() ? array.dup('c') : array;
-    }
-
-    private static byte[] readFully(InputStream in, int n, String source, String what) throws IOException {
-        byte[] bytes = new byte[n];
-        int got = in.readNBytes(bytes, 0, n);
-        if (got < n) {
-            throw new NpyFormatException(source, "truncated: ended after " + got + " of " + n + " bytes of " + what);
-        }
-        return bytes;
-    }
-
-    private static void readInto(InputStream in, byte[] chunk, int n, String source, int total, int done)
-            throws IOException {
-        int got = in.readNBytes(chunk, 0, n);
-        if (got < n) {
-            throw new NpyFormatException(source, "truncated: the data ended after " + (done + got) + " of "
-                    + total + " bytes", new EOFException());
-        }
+        return NpyReader.data(in, NpyReader.header(in, size, source), source);
     }
 
     /**

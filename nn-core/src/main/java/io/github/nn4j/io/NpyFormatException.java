@@ -10,6 +10,9 @@ public final class NpyFormatException extends IOException {
 
     private static final long serialVersionUID = 1L;
 
+    /** What is wrong, without the source. */
+    private final String problem;
+
     /**
      * Creates the exception.
      *
@@ -18,6 +21,7 @@ public final class NpyFormatException extends IOException {
      */
     public NpyFormatException(String source, String problem) {
         super(source + ": " + problem);
+        this.problem = problem;
     }
 
     /**
@@ -29,5 +33,11 @@ public final class NpyFormatException extends IOException {
      */
     public NpyFormatException(String source, String problem, Throwable cause) {
         super(source + ": " + problem, cause);
+        this.problem = problem;
+    }
+
+    /** What is wrong, as the message says it after the file or entry. */
+    public String problem() {
+        return problem;
     }
 }

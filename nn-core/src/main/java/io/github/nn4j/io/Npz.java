@@ -1,8 +1,10 @@
 package io.github.nn4j.io;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -93,7 +95,7 @@ public final class Npz {
     public static ZipFile open(Path file) throws IOException {
         try {
             return new ZipFile(file.toFile());
-        } catch (ZipException e) {
+        } catch (ZipException | IllegalArgumentException e) {   // older JDKs: "MALFORMED" for a bad entry name
             throw new NpyFormatException(file.toString(), "not a zip archive, or truncated (" + e.getMessage() + ")", e);
         }
     }
@@ -114,7 +116,8 @@ public final class Npz {
 
     /**
      * Reads one {@code .npy} entry, checking its CRC so that corrupt bytes are reported rather
-     * than returned.
+     * than returned. The entry's sizes are checked first ({@link #entrySize}), and its header
+     * against them, so the array allocated is never larger than the entry's real bytes.
      *
      * @param zip   the open archive
      * @param entry one of its entries
@@ -125,17 +128,72 @@ public final class Npz {
      */
     public static INDArray readEntry(ZipFile zip, ZipEntry entry, String file) throws IOException {
         String source = file + "!" + entry.getName();
+        long size = entrySize(zip, entry, file);
         CRC32 crc = new CRC32();
         try (InputStream in = new CheckedInputStream(zip.getInputStream(entry), crc)) {
-            INDArray array = Npy.read(in, entry.getSize(), source);
+            INDArray array = NpyReader.data(in, NpyReader.header(in, size, source), source);
             if (entry.getCrc() != -1 && crc.getValue() != entry.getCrc()) {
                 throw new NpyFormatException(source, "corrupt: CRC-32 is " + Long.toHexString(crc.getValue())
                         + " but the archive records " + Long.toHexString(entry.getCrc()));
             }
             return array;
-        } catch (ZipException e) {
+        } catch (ZipException | EOFException e) {
             throw new NpyFormatException(source, "corrupt entry (" + e.getMessage() + ")", e);
         }
+    }
+
+    /**
+     * Reads only the header of a {@code .npy} entry, checked against the entry's size: the shape
+     * and data type the entry holds, at the cost of a few hundred bytes whatever the shape.
+     *
+     * @param zip   the open archive
+     * @param entry one of its entries
+     * @param file  the archive's name, for messages
+     * @return the header
+     * @throws NpyFormatException naming the entry when its sizes or header are not those of a readable array
+     * @throws IOException        when the archive cannot be read
+     */
+    public static ArrayHeader readHeader(ZipFile zip, ZipEntry entry, String file) throws IOException {
+        String source = file + "!" + entry.getName();
+        long size = entrySize(zip, entry, file);
+        try (InputStream in = zip.getInputStream(entry)) {
+            return NpyReader.header(in, size, source);
+        } catch (ZipException | EOFException e) {
+            throw new NpyFormatException(source, "corrupt entry (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /**
+     * The uncompressed size of an entry, as the archive records it, after checking that it can be
+     * true: the compressed bytes fit in the archive file, a stored entry is as large as its
+     * compressed bytes, and a compressed one inflates within the {@link Inflation#limit}. Larger
+     * claims are refused as corruption or a zip bomb, before anything of their size is allocated.
+     *
+     * @param zip   the open archive
+     * @param entry one of its entries
+     * @param file  the archive's name, for messages
+     * @return the size in bytes
+     * @throws NpyFormatException naming the entry when a size is implausible
+     * @throws IOException        when the archive's length cannot be read
+     */
+    public static long entrySize(ZipFile zip, ZipEntry entry, String file) throws IOException {
+        String source = file + "!" + entry.getName();
+        long size = entry.getSize();
+        long compressed = entry.getCompressedSize();
+        long archive = Files.size(Path.of(zip.getName()));
+        if (size < 0 || compressed < 0 || compressed > archive) {
+            throw new NpyFormatException(source, "corrupt entry: it records " + compressed + " compressed bytes in an "
+                    + "archive of " + archive + " bytes");
+        }
+        if (entry.getMethod() == ZipEntry.STORED && size != compressed) {
+            throw new NpyFormatException(source, "corrupt entry: stored uncompressed, it records " + size
+                    + " bytes but " + compressed + " compressed bytes");
+        }
+        if (size > Inflation.limit(compressed)) {
+            throw new NpyFormatException(source, "refused: " + compressed + " compressed bytes would inflate to "
+                    + size + ", more than " + Inflation.MAX_RATIO + " times as many (a zip bomb?)");
+        }
+        return size;
     }
 
     /**

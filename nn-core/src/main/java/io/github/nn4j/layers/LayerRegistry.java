@@ -76,6 +76,26 @@ public final class LayerRegistry {
     }
 
     /**
+     * A new, unbound layer equal to {@code layer}: rebuilt from its type name and settings, as a
+     * model file rebuilds it, and checked to come back the same.
+     *
+     * @param layer a layer of a registered type whose {@link Layer#config()} returns every setting
+     * @return the copy
+     * @throws IllegalArgumentException naming the layer when its type is not registered or it does
+     *                                  not come back the same from its settings
+     */
+    public static Layer copy(Layer layer) {
+        Layer copy = create(layer.typeName(), layer.config());
+        if (copy.getClass() != layer.getClass() || !copy.config().equals(layer.config())
+                || !copy.toString().equals(layer.toString())) {
+            throw new IllegalArgumentException(layer + " of type '" + layer.typeName() + "' comes back from its "
+                    + "settings " + layer.config() + " as " + copy + " (" + copy.getClass().getSimpleName()
+                    + "); its config() must return every setting");
+        }
+        return copy;
+    }
+
+    /**
      * Builds a layer of {@code type} from {@code settings}.
      *
      * @param type     the type name

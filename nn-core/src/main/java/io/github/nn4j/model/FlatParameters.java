@@ -33,8 +33,13 @@ final class FlatParameters {
     /**
      * Allocates zeroed buffers for every parameter the layers declare, in layer order, and binds
      * each layer to its views; a parameter is named {@code <layer name>.<local name>}.
+     *
+     * @throws IllegalArgumentException when {@code dataType} is not FLOAT or DOUBLE
      */
     static FlatParameters allocate(List<Layer> layers, List<String> layerNames, DataType dataType) {
+        if (dataType != DataType.FLOAT && dataType != DataType.DOUBLE) {
+            throw new IllegalArgumentException("models are FLOAT or DOUBLE, got " + dataType);
+        }
         long total = 0;
         for (Layer layer : layers) {
             for (ParameterSpec spec : layer.parameterSpecs()) {
@@ -64,6 +69,16 @@ final class FlatParameters {
             gradients = gradients.get(NDArrayIndex.interval(0, 0));
         }
         return new FlatParameters(new ParameterSet(values, gradients, all), specsByName);
+    }
+
+    /**
+     * Allocates buffers for the layers, as {@link #allocate} does, holding a copy of {@code source}'s
+     * values (a model of layers of the same types and settings); the gradients start at zero.
+     */
+    static FlatParameters copyOf(List<Layer> layers, List<String> layerNames, FlatParameters source) {
+        FlatParameters copy = allocate(layers, layerNames, source.dataType());
+        copy.set.values().assign(source.set.values());
+        return copy;
     }
 
     private static INDArray view(INDArray flat, long offset, ParameterSpec spec) {

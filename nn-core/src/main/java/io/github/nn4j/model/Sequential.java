@@ -5,6 +5,7 @@ import io.github.nn4j.base.Parameter;
 import io.github.nn4j.base.ParameterSet;
 import io.github.nn4j.init.Initializer;
 import io.github.nn4j.layers.Layer;
+import io.github.nn4j.layers.LayerRegistry;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Collectors;
@@ -28,33 +29,23 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * <p>Training ({@link Mode#TRAIN} forward, then {@link #backward}) is single-threaded per
  * model. Once trained, {@link #predict} may be called from many threads at once: the inference
  * pass only reads the weights and allocates its own outputs. (Do not train, {@link #init} or
- * change weights while other threads predict.)
+ * change weights while other threads predict; serve {@link #snapshot() snapshots} instead.)
  *
- * <p>Each layer object belongs to one model, at one position, for its life: it holds views into
- * the model's parameter buffers and its own training buffers, so the constructor rejects a layer
- * given twice or one already in another model (checked by identity).
+ * <p>A layer object holds views into its model's buffers, so it belongs to one model, at one
+ * position: the constructor rejects a layer given twice or one already in another model.
  *
- * <p>{@code ModelFile.write(path, model)} and {@code ModelFile.read(path)} (package
- * {@code io.github.nn4j.persist}) save and load a model as one zip file with the architecture and
- * the weights as NumPy arrays.
+ * <p>{@code ModelFile.write(path, model)} and {@code ModelFile.read(path)} save and load a model.
  */
 public final class Sequential {
 
-    private final List<Layer> layers;
-    private final List<String> layerNames;
-    private final int inputSize;
-    private final int outputSize;
+    private final LayerStack stack;
 
     private FlatParameters parameters;
     private long seed;
 
     /**
-     * Builds a model from layers in order.
-     *
+     * Builds a model from layers in order, as {@link #Sequential(List)} does.
      * @param layers the layers, first to last
-     * @throws IllegalArgumentException naming the layers and sizes when consecutive sizes do not fit,
-     *                                  or naming the layer and positions when a layer object appears twice
-     *                                  or already belongs to another model
      */
     public Sequential(Layer... layers) {
         this(List.of(layers));
@@ -64,21 +55,26 @@ public final class Sequential {
      * Builds a model from a list of layers in order.
      *
      * @param layers the layers, first to last
-     * @throws IllegalArgumentException naming the layers and sizes when consecutive sizes do not fit,
-     *                                  or naming the layer and positions when a layer object appears twice
-     *                                  or already belongs to another model
+     * @throws IllegalArgumentException naming the layers and sizes when consecutive sizes do not fit, or
+     *                                  a layer and its positions when it appears twice or is in another model
      */
     public Sequential(List<Layer> layers) {
-        LayerStack stack = LayerStack.of(layers);
-        this.layers = stack.layers();
-        this.layerNames = stack.names();
-        this.inputSize = stack.inputSize();
-        this.outputSize = stack.outputSize();
-        LayerOwnership.claim(this.layers);
+        this(LayerStack.of(layers), null);
+    }
+
+    /** Builds the model with a copy of {@code copied}'s parameters and seed, or initialized as documented. */
+    private Sequential(LayerStack stack, Sequential copied) {
+        this.stack = stack;
+        LayerOwnership.claim(stack.layers());
         try {
-            init(Initializer.xavierUniform(), 0L, DataType.FLOAT);
+            if (copied == null) {
+                init(Initializer.xavierUniform(), 0L, DataType.FLOAT);
+            } else {
+                parameters = FlatParameters.copyOf(stack.layers(), stack.names(), copied.parameters);
+                reseed(copied.seed);
+            }
         } catch (RuntimeException e) {
-            LayerOwnership.release(this.layers);
+            LayerOwnership.release(stack.layers());
             throw e;
         }
     }
@@ -105,11 +101,8 @@ public final class Sequential {
      * @return this model
      */
     public Sequential init(Initializer initializer, long seed, DataType dataType) {
-        if (dataType != DataType.FLOAT && dataType != DataType.DOUBLE) {
-            throw new IllegalArgumentException("models are FLOAT or DOUBLE, got " + dataType);
-        }
-        if (parameters == null || parameters.dataType() != dataType) {
-            parameters = FlatParameters.allocate(layers, layerNames, dataType);
+        if (parameters == null || parameters.dataType() != dataType) {   // FlatParameters rejects other types
+            parameters = FlatParameters.allocate(stack.layers(), stack.names(), dataType);
         }
         parameters.initialize(initializer, new Random(seed));
         reseed(seed);
@@ -124,8 +117,8 @@ public final class Sequential {
      */
     public void reseed(long seed) {
         this.seed = seed;
-        for (int i = 0; i < layers.size(); i++) {
-            layers.get(i).seed(seed * 31 + i);
+        for (int i = 0; i < stack.layers().size(); i++) {
+            stack.layers().get(i).seed(seed * 31 + i);
         }
     }
 
@@ -158,9 +151,9 @@ public final class Sequential {
      * @return the output, as {@link #forward(INDArray, Mode)} returns it
      */
     public INDArray forward(INDArray input, Mode mode, LayerObserver observer) {
-        INDArray x = ModelInput.checked(input, mode, inputSize, layers.get(0), dataType());
-        for (int i = 0; i < layers.size(); i++) {
-            Layer layer = layers.get(i);
+        INDArray x = ModelInput.checked(input, mode, stack.inputSize(), stack.layers().get(0), dataType());
+        for (int i = 0; i < stack.layers().size(); i++) {
+            Layer layer = stack.layers().get(i);
             if (observer != null) {
                 observer.beforeForward(i, layer, x);
             }
@@ -216,8 +209,8 @@ public final class Sequential {
     public INDArray backward(INDArray outputGradient, boolean needInputGradient, LayerObserver observer) {
         INDArray gradient = outputGradient.dataType() == dataType() ? outputGradient
                 : outputGradient.castTo(dataType());
-        for (int i = layers.size() - 1; i >= 0; i--) {
-            Layer layer = layers.get(i);
+        for (int i = stack.layers().size() - 1; i >= 0; i--) {
+            Layer layer = stack.layers().get(i);
             if (observer != null) {
                 observer.beforeBackward(i, layer, gradient);
             }
@@ -229,9 +222,22 @@ public final class Sequential {
         return gradient;
     }
 
+    /**
+     * An independent copy to serve from while this model trains on: new layers of the same types
+     * and settings ({@code LayerRegistry.copy}), a copy of the parameters, the same data type and
+     * seed. Call it between training steps and publish it to serving threads, e.g. through an
+     * {@code AtomicReference}; it costs one allocation of the parameter buffers and one copy.
+     *
+     * @return the copy, which training this model leaves unchanged
+     * @throws IllegalArgumentException when a layer cannot be rebuilt from its type and settings
+     */
+    public Sequential snapshot() {
+        return new Sequential(LayerStack.of(stack.layers().stream().map(LayerRegistry::copy).toList()), this);
+    }
+
     /** The layers, first to last. */
     public List<Layer> layers() {
-        return layers;
+        return stack.layers();
     }
 
     /**
@@ -242,7 +248,7 @@ public final class Sequential {
      * @return the name
      */
     public String layerName(int index) {
-        return layerNames.get(index);
+        return stack.names().get(index);
     }
 
     /** Every parameter with its gradient, in model order. */
@@ -262,12 +268,12 @@ public final class Sequential {
 
     /** Number of input features, or {@link Layer#ANY_SIZE} if no layer fixes it. */
     public int inputSize() {
-        return inputSize;
+        return stack.inputSize();
     }
 
     /** Number of output features, or {@link Layer#ANY_SIZE} if no layer fixes it. */
     public int outputSize() {
-        return outputSize;
+        return stack.outputSize();
     }
 
     /** The data type of parameters and computations, FLOAT unless changed by {@link #init}. */
@@ -280,13 +286,7 @@ public final class Sequential {
      * layer fixes the width) and parameter counts, with the total, as Keras prints it (class example):
      * <pre>
      * Layer   Type            Output shape  Parameters
-     * ================================================
-     * dense0  Dense(784→256)  [-1, 256]        200,960
-     * relu0   ReLU()          [-1, 256]              0
-     * dense1  Dense(256→10)   [-1, 10]           2,570
-     * ...
-     * </pre>
-     *
+     * =========================================     *
      * @return the table, one line per layer, ending with a newline
      */
     public String summary() {
@@ -295,6 +295,6 @@ public final class Sequential {
 
     @Override
     public String toString() {
-        return layers.stream().map(String::valueOf).collect(Collectors.joining(", ", "Sequential(", ")"));
+        return stack.layers().stream().map(String::valueOf).collect(Collectors.joining(", ", "Sequential(", ")"));
     }
 }

@@ -1,12 +1,14 @@
 package io.github.nn4j.persist;
 
 import io.github.nn4j.base.Parameter;
+import io.github.nn4j.io.ArrayHeader;
 import io.github.nn4j.io.AtomicFile;
 import io.github.nn4j.io.Npy;
 import io.github.nn4j.io.NpyFormatException;
 import io.github.nn4j.io.Npz;
 import io.github.nn4j.io.Section;
 import java.io.Closeable;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -95,7 +97,10 @@ final class ModelArchive implements Closeable {
         return new ModelFormatException(file, text);
     }
 
-    /** The bytes of {@link ModelFile#DESCRIPTION}, checked against the archive's CRC-32. */
+    /**
+     * The bytes of {@link ModelFile#DESCRIPTION}, checked against the archive's CRC-32; never
+     * more than the archive records and {@link Npz#entrySize} accepts.
+     */
     byte[] description() throws IOException {
         ZipEntry entry = zip.getEntry(ModelFile.DESCRIPTION);
         if (entry == null) {
@@ -103,13 +108,23 @@ final class ModelArchive implements Closeable {
             throw problem("not an nn4j model file: it has no " + ModelFile.DESCRIPTION + " entry (entries: " + names
                     + ")");
         }
-        if (entry.getSize() > MAX_DESCRIPTION) {
-            throw problem(ModelFile.DESCRIPTION + " is implausibly large (" + entry.getSize() + " bytes)");
+        long size;
+        try {
+            size = Npz.entrySize(zip, entry, file.toString());
+        } catch (NpyFormatException e) {
+            throw new ModelFormatException(file, ModelFile.DESCRIPTION + ": " + e.problem(), e);
+        }
+        if (size > MAX_DESCRIPTION) {
+            throw problem(ModelFile.DESCRIPTION + " is implausibly large (" + size + " bytes)");
         }
         byte[] bytes;
         try (InputStream in = zip.getInputStream(entry)) {
-            bytes = in.readAllBytes();
-        } catch (ZipException e) {
+            bytes = in.readNBytes((int) size);
+            if (bytes.length < size || in.read() != -1) {
+                throw problem(ModelFile.DESCRIPTION + " is corrupt: it does not hold the " + size
+                        + " bytes the archive records");
+            }
+        } catch (ZipException | EOFException e) {
             throw new ModelFormatException(file, ModelFile.DESCRIPTION + " is corrupt (" + e.getMessage() + ")", e);
         }
         CRC32 crc = new CRC32();
@@ -121,7 +136,33 @@ final class ModelArchive implements Closeable {
     }
 
     /**
-     * Reads an array entry and checks it against the description.
+     * Checks an array entry's header against the description, reading only the header: the
+     * entry exists, its sizes are plausible, and it holds {@code shape} of {@code dataType}.
+     *
+     * @param name     the entry name, e.g. {@code dense0.W.npy}
+     * @param shape    the shape the description gives it
+     * @param dataType the data type the description gives it
+     * @throws ModelFormatException when the entry is missing, unreadable, or of another shape or type
+     */
+    void requireArray(String name, long[] shape, DataType dataType) throws IOException {
+        ArrayHeader header;
+        try {
+            header = Npz.readHeader(zip, entry(name), file.toString());
+        } catch (NpyFormatException e) {
+            throw new ModelFormatException(file, "entry " + name + " is unreadable: " + e.problem(), e);
+        }
+        if (!Arrays.equals(header.shape(), shape)) {
+            throw problem(name + " has shape " + Arrays.toString(header.shape()) + ", but " + ModelFile.DESCRIPTION
+                    + " says " + Arrays.toString(shape));
+        }
+        if (header.dataType() != dataType) {
+            throw problem(name + " holds " + Npy.typeName(header.dataType()) + " values, but "
+                    + ModelFile.DESCRIPTION + " says " + Npy.typeName(dataType));
+        }
+    }
+
+    /**
+     * Reads an array entry after {@link #requireArray checking its header} against the description.
      *
      * @param name     the entry name, e.g. {@code dense0.W.npy}
      * @param shape    the shape the description gives it
@@ -130,26 +171,20 @@ final class ModelArchive implements Closeable {
      * @throws ModelFormatException when the entry is missing, unreadable, or of another shape or type
      */
     INDArray array(String name, long[] shape, DataType dataType) throws IOException {
+        requireArray(name, shape, dataType);
+        try {
+            return Npz.readEntry(zip, entry(name), file.toString());
+        } catch (NpyFormatException e) {
+            throw new ModelFormatException(file, "entry " + name + " is unreadable: " + e.problem(), e);
+        }
+    }
+
+    private ZipEntry entry(String name) throws ModelFormatException {
         ZipEntry entry = zip.getEntry(name);
         if (entry == null) {
             throw problem("entry " + name + " is missing, but " + ModelFile.DESCRIPTION + " describes it");
         }
-        INDArray array;
-        try {
-            array = Npz.readEntry(zip, entry, file.toString());
-        } catch (NpyFormatException e) {
-            throw new ModelFormatException(file, "entry " + name + " is unreadable: "
-                    + e.getMessage().substring(Math.min(e.getMessage().length(), file.toString().length() + 1)), e);
-        }
-        if (!Arrays.equals(array.shape(), shape)) {
-            throw problem(name + " has shape " + Arrays.toString(array.shape()) + ", but " + ModelFile.DESCRIPTION
-                    + " says " + Arrays.toString(shape));
-        }
-        if (array.dataType() != dataType) {
-            throw problem(name + " holds " + Npy.typeName(array.dataType()) + " values, but " + ModelFile.DESCRIPTION
-                    + " says " + Npy.typeName(dataType));
-        }
-        return array;
+        return entry;
     }
 
     @Override

@@ -39,7 +39,11 @@ import java.util.function.Consumer;
  * disk and renamed over the target, so a crash or an error mid-save leaves the previous file
  * byte for byte as it was. Reading checks everything it relies on and throws a
  * {@link ModelFormatException} naming the file and the problem for a truncated, corrupt,
- * foreign or newer file, or one whose arrays do not match its description.
+ * foreign or newer file, or one whose arrays do not match its description. Every size the
+ * description declares is checked against the entries' {@code .npy} headers before anything of
+ * that size is allocated, and compressed entries may inflate at most
+ * {@link io.github.nn4j.io.Inflation#limit 100-fold}, so a file cannot make the reader allocate
+ * much more than it holds.
  *
  * <p>This class is the entry point; the JSON text is built in {@code ModelDescription}, the zip
  * layout written and read in {@code ModelArchive}, and a file checked and rebuilt in

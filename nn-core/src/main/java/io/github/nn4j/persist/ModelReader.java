@@ -9,6 +9,7 @@ import io.github.nn4j.io.Npy;
 import io.github.nn4j.io.Section;
 import io.github.nn4j.layers.Layer;
 import io.github.nn4j.layers.LayerRegistry;
+import io.github.nn4j.model.ParameterLayout;
 import io.github.nn4j.model.Sequential;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -77,9 +78,16 @@ final class ModelReader {
         if (dataType != DataType.FLOAT && dataType != DataType.DOUBLE) {
             throw problem("models are float32 or float64, but " + DESCRIPTION + " says " + Npy.typeName(dataType));
         }
-        Sequential model = model(root.list("layers"));
+        List<Object> describedLayers = root.list("layers");
+        List<Layer> layers = layers(describedLayers);
+        List<JsonFields> parameters = parameterEntries(root.list("parameters"));
+        requireBacked(layers, parameters, dataType);   // before anything of the declared sizes is allocated
+        Sequential model = model(layers, describedLayers);
         model.init(Initializer.zeros(), 0L, dataType);
-        parameters(model, root.list("parameters"));
+        for (int i = 0; i < parameters.size(); i++) {
+            Parameter parameter = model.parameters().get(i);
+            parameter.value().assign(archive.array(parameter.name() + ".npy", parameter.value().shape(), dataType));
+        }
         if (root.values().containsKey("seed")) {
             model.reseed(root.integer("seed"));
         }
@@ -91,7 +99,7 @@ final class ModelReader {
         return new SavedModel(model, sections);
     }
 
-    private Sequential model(List<Object> described) throws ModelFormatException {
+    private List<Layer> layers(List<Object> described) throws ModelFormatException {
         if (described.isEmpty()) {
             throw problem(DESCRIPTION + " lists no layers");
         }
@@ -107,6 +115,38 @@ final class ModelReader {
                         + e.getMessage(), e);
             }
         }
+        return layers;
+    }
+
+    /**
+     * Checks, allocating nothing, that the layers fit, that the description lists the parameters
+     * they declare with their shapes, and that each parameter's entry holds that shape and type.
+     */
+    private void requireBacked(List<Layer> layers, List<JsonFields> described, DataType dataType) throws IOException {
+        Map<String, long[]> declared;
+        try {
+            declared = ParameterLayout.of(layers);
+        } catch (IllegalArgumentException e) {
+            throw new ModelFormatException(file, "the layers in " + DESCRIPTION + " do not fit together: "
+                    + e.getMessage(), e);
+        }
+        List<String> listed = described.stream().map(entry -> entry.text("name")).toList();
+        if (!listed.equals(List.copyOf(declared.keySet()))) {
+            throw problem(DESCRIPTION + " lists parameters " + listed + ", but its layers declare "
+                    + declared.keySet());
+        }
+        for (int i = 0; i < described.size(); i++) {
+            String name = listed.get(i);
+            long[] shape = shape(described.get(i), name);
+            if (!Arrays.equals(shape, declared.get(name))) {
+                throw problem(DESCRIPTION + " gives " + name + " the shape " + Arrays.toString(shape)
+                        + ", but its layers declare " + Arrays.toString(declared.get(name)));
+            }
+            archive.requireArray(name + ".npy", shape, dataType);
+        }
+    }
+
+    private Sequential model(List<Layer> layers, List<Object> described) throws ModelFormatException {
         Sequential model;
         try {
             model = new Sequential(layers);
@@ -128,26 +168,12 @@ final class ModelReader {
         return JsonFields.of(described.get(index), DESCRIPTION + ": layer " + index);
     }
 
-    private void parameters(Sequential model, List<Object> described) throws IOException {
+    private static List<JsonFields> parameterEntries(List<Object> described) {
         List<JsonFields> entries = new ArrayList<>();
         for (int i = 0; i < described.size(); i++) {
             entries.add(JsonFields.of(described.get(i), DESCRIPTION + ": parameter " + i));
         }
-        List<String> listed = entries.stream().map(entry -> entry.text("name")).toList();
-        List<Parameter> expected = model.parameters();
-        List<String> declared = expected.stream().map(Parameter::name).toList();
-        if (!listed.equals(declared)) {
-            throw problem(DESCRIPTION + " lists parameters " + listed + ", but its layers declare " + declared);
-        }
-        for (int i = 0; i < expected.size(); i++) {
-            Parameter parameter = expected.get(i);
-            long[] shape = shape(entries.get(i), parameter.name());
-            if (!Arrays.equals(shape, parameter.value().shape())) {
-                throw problem(DESCRIPTION + " gives " + parameter.name() + " the shape " + Arrays.toString(shape)
-                        + ", but its layers declare " + Arrays.toString(parameter.value().shape()));
-            }
-            parameter.value().assign(archive.array(parameter.name() + ".npy", shape, model.dataType()));
-        }
+        return entries;
     }
 
     private Section section(String key, JsonFields described) throws IOException {

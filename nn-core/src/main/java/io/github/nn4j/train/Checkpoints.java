@@ -1,5 +1,6 @@
 package io.github.nn4j.train;
 
+import io.github.nn4j.io.AtomicFile;
 import io.github.nn4j.io.Section;
 import io.github.nn4j.losses.Loss;
 import io.github.nn4j.model.Sequential;
@@ -58,7 +59,8 @@ public final class Checkpoints {
     }
 
     /**
-     * {@link Trainer#saveCheckpoint} at the end of an epoch, where a failure must stop training.
+     * {@link Trainer#saveCheckpoint} at the end of an epoch, where a failure must stop training;
+     * then deletes what writes of a killed run left beside the file ({@link AtomicFile#deleteLeftovers}).
      *
      * @throws UncheckedIOException naming the epoch and file when the file cannot be written
      */
@@ -69,13 +71,19 @@ public final class Checkpoints {
             throw new UncheckedIOException("cannot write the checkpoint of epoch " + trainer.completedEpochs() + " to "
                     + file + ": " + e.getMessage(), e);
         }
+        try {
+            AtomicFile.deleteLeftovers(file);
+        } catch (IOException e) {
+            LOG.warn("cannot delete the temporary files a killed run left beside {}: {}", file, e.getMessage());
+        }
     }
 
     /**
      * A builder holding a checkpoint's model, optimizer, seed, batch size, epoch count and
      * last-batch rule, and no loss.
      *
-     * @throws IllegalArgumentException naming what is missing when the file is not a checkpoint
+     * @throws IllegalArgumentException naming what is missing or wrong when the file is not a
+     *                                  checkpoint, or its optimizer state does not fit its model
      */
     static TrainerBuilder resume(SavedModel checkpoint) {
         TrainingProgress progress = progress(checkpoint);
@@ -111,11 +119,19 @@ public final class Checkpoints {
      *
      * @param checkpoint a model file read with {@link ModelFile#readAll}
      * @return the optimizer
-     * @throws IllegalArgumentException when the file has no optimizer
+     * @throws IllegalArgumentException when the file has no optimizer, or its state does not fit the model
      */
     public static Optimizer optimizer(SavedModel checkpoint) {
-        return checkpoint.optimizer().orElseThrow(() -> new IllegalArgumentException(
+        Optimizer optimizer = checkpoint.optimizer().orElseThrow(() -> new IllegalArgumentException(
                 "not a training checkpoint: the model file has no '" + ModelFile.OPTIMIZER + "' section"));
+        long parameters = checkpoint.model().parameterCount();
+        optimizer.state().forEach((name, buffer) -> {
+            if (buffer.length() != parameters) {
+                throw new IllegalArgumentException("the checkpoint's optimizer holds state '" + name + "' for "
+                        + buffer.length() + " parameters, but its model has " + parameters);
+            }
+        });
+        return optimizer;
     }
 
     /**

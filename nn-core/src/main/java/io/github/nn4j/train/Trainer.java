@@ -105,8 +105,9 @@ public final class Trainer {
      * checkpoint's model, optimizer (settings and state), seed, batch size, epoch count and
      * last-batch rule; the next {@code fit} runs the epochs after the saved one up to
      * {@link TrainerBuilder#epochs(int)}. The loss must be given again with
-     * {@link TrainerBuilder#loss}; give the schedule, regularization, clipping and listeners again
-     * too if the run had them (a difference from the checkpoint's is logged as a warning).
+     * {@link TrainerBuilder#loss}, and the checkpoint path (not stored); give the schedule,
+     * regularization, clipping and listeners again too if the run had them (a difference from
+     * the checkpoint's is logged as a warning).
      * {@code Trainer.resume(path).loss(Loss.softmaxCrossEntropy()).build().fit(train, validation)}
      * after a crash in epoch 7 of 10 runs epochs 7 to 10.
      *

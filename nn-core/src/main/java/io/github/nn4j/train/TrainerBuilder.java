@@ -216,7 +216,9 @@ public final class TrainerBuilder {
      * Writes a checkpoint to {@code file} after every epoch (default none): the model, the
      * optimizer with its state and the progress, replacing the file atomically, so a crash
      * leaves the last complete epoch's checkpoint. {@link Trainer#resume(Path)} continues
-     * from it. The optimizer must be one of nn4j's (or implement {@code toSection}).
+     * from it; give the resumed trainer this path again, as it is not stored in the checkpoint.
+     * The optimizer must be one of nn4j's (or implement {@code toSection}). What a program must
+     * do to survive being killed is in {@code docs/robustness.md}.
      *
      * @param file the checkpoint file, or {@code null} for none
      * @return this builder

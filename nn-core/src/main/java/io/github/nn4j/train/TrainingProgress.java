@@ -1,5 +1,6 @@
 package io.github.nn4j.train;
 
+import io.github.nn4j.io.JsonFields;
 import io.github.nn4j.io.Section;
 import io.github.nn4j.persist.ModelFile;
 import java.util.LinkedHashMap;
@@ -51,12 +52,22 @@ public record TrainingProgress(int epoch, int epochs, long seed, int batchSize, 
      *
      * @param section a section of type {@value #TYPE}
      * @return the progress
-     * @throws IllegalArgumentException naming the problem when the section does not fit
+     * @throws IllegalArgumentException naming the setting when one is missing, of the wrong kind
+     *                                  or out of range (epochs done negative or beyond the epoch
+     *                                  count, no epochs, a batch size below 1)
      */
     public static TrainingProgress fromSection(Section section) {
         section.requireType(TYPE);
-        return new TrainingProgress((int) section.integer("epoch"), (int) section.integer("epochs"),
-                section.integer("seed"), (int) section.integer("batchSize"), section.flag("dropLastBatch"),
+        JsonFields settings = section.fields();
+        int epoch = settings.intValue("epoch");
+        int epochs = settings.intValue("epochs");
+        int batchSize = settings.intValue("batchSize");
+        if (epochs < 1 || epoch < 0 || epoch > epochs || batchSize < 1) {
+            throw new IllegalArgumentException("progress section is out of range: epoch " + epoch + " of " + epochs
+                    + " epochs, batch size " + batchSize + " (epochs at least 1, epoch from 0 to epochs, batch size at "
+                    + "least 1)");
+        }
+        return new TrainingProgress(epoch, epochs, section.integer("seed"), batchSize, section.flag("dropLastBatch"),
                 section.text("loss"), optional(section, "schedule"), optional(section, "regularization"),
                 optional(section, "clipping"));
     }
