@@ -6,7 +6,7 @@ import java.nio.file.Path;
 /**
  * A data file that cannot be read as what it claims to be: truncated, corrupt, of the wrong
  * format, or with a cell that is not a number. The message names the file, the position in it
- * and the problem, for example {@code …/train-images-idx3-ubyte.gz: byte 1016: file is truncated: it
+ * and the problem, for example {@code …/train-images-idx3-ubyte: byte 1016: file is truncated: it
  * has 1000 of the 47040000 data bytes; the header declares shape [60000, 28, 28] of unsigned bytes}.
  */
 public final class DataFileException extends IOException {

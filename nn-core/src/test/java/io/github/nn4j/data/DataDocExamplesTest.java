@@ -148,7 +148,8 @@ class DataDocExamplesTest {
     @Test
     void aTruncatedImageFileIsNamedWithTheBytePositionAndTheDeclaredShape() throws IOException {
         // DataFileException.java:9-10
-        Path file = idx("train-images-idx3-ubyte.gz", new int[] {60_000, 28, 28}, new byte[1000]);
+        ByteBuffer raw = ByteBuffer.allocate(16 + 1000).putInt(0x0803).putInt(60_000).putInt(28).putInt(28);
+        Path file = Files.write(dir.resolve("train-images-idx3-ubyte"), raw.array());   // uncompressed, cut short
         DataFileException e = assertThrows(DataFileException.class, () -> IdxReader.read(file));
         assertEquals(file + ": byte 1016: file is truncated: it has 1000 of the 47040000 data bytes; "
                 + "the header declares shape [60000, 28, 28] of unsigned bytes", e.getMessage());
