@@ -66,13 +66,14 @@ class FashionMnistDemoTest {
     @Test
     void recipesAreChosenByNameAndAnUnknownNameListsTheKnownOnes() {
         assertEquals(FashionMnistRecipe.FAST, FashionMnistRecipe.named("fast"));
+        assertEquals(15, FashionMnistRecipe.named("long").epochs());
         FashionMnistRecipe reference = FashionMnistRecipe.named("reference");
         assertEquals(128, reference.batchSize());
         assertEquals(0.2, reference.dropout());
         assertFalse(reference.standardize(), "the peers were timed on pixels in [0, 1]");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> FashionMnistRecipe.named("slow"));
-        assertTrue(e.getMessage().contains("'fast' or 'reference', got 'slow'"), e.getMessage());
+        assertTrue(e.getMessage().contains("'fast', 'long' or 'reference', got 'slow'"), e.getMessage());
     }
 
     @Test
