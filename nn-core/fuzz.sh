@@ -9,7 +9,7 @@
 # New interesting inputs go to nn-core/.cifuzz-corpus/ (not committed); a finding is written into
 # the target's committed inputs folder (src/test/resources/io/github/nn4j/fuzz/<Test>Inputs/<method>/)
 # as crash-<sha1>, where every `mvn test` replays it: fix the reader, then commit the file.
-# Logs: nn-core/target/fuzz-<Test>.log. Needs a prior build of the test classes (done here, offline).
+# Logs: nn-core/target/fuzz-<Test>.log. Builds the test classes first.
 set -uo pipefail
 cd "$(dirname "$0")"
 seconds=${1:-600}
@@ -20,7 +20,7 @@ if [ ${#targets[@]} -eq 0 ]; then
            CheckpointFuzzTest:checkpointResume IdxFuzzTest:idxRead IdxGzipFuzzTest:idxGzipRead CsvFuzzTest:csvRead)
 fi
 mkdir -p target
-if ! mvn -B -q -o test-compile dependency:build-classpath -Dmdep.outputFile=target/fuzz-classpath.txt \
+if ! mvn -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/fuzz-classpath.txt \
     -Dmdep.includeScope=test > target/fuzz-build.log 2>&1; then
   cat target/fuzz-build.log
   exit 1
