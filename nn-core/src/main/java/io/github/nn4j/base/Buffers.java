@@ -42,8 +42,9 @@ public final class Buffers {
 
     /**
      * The array a forward pass writes its output into: in {@link Mode#TRAIN} the layer's kept
-     * buffer (see {@link #reuse}), which the caller stores again; in {@link Mode#EVAL} a new array,
-     * so that inference shares nothing between threads.
+     * buffer (see {@link #reuse}), which the caller stores again; in {@link Mode#EVAL} an array of
+     * this thread's {@link InferenceScratch} during an inference pass, otherwise a new array, so that
+     * inference shares nothing between threads.
      *
      * @param mode    the pass's mode
      * @param current the layer's kept output buffer, may be {@code null}
@@ -53,6 +54,6 @@ public final class Buffers {
      * @return the array to write into
      */
     public static INDArray output(Mode mode, INDArray current, long rows, long columns, DataType type) {
-        return mode == Mode.TRAIN ? reuse(current, rows, columns, type) : Nd4j.createUninitialized(type, rows, columns);
+        return mode == Mode.TRAIN ? reuse(current, rows, columns, type) : InferenceScratch.array(rows, columns, type);
     }
 }

@@ -2,12 +2,10 @@ package io.github.nn4j.model;
 
 import io.github.nn4j.base.Mode;
 import io.github.nn4j.base.Shapes;
+import io.github.nn4j.kernels.FiniteKernels;
 import io.github.nn4j.layers.Layer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.reduce.longer.MatchCondition;
-import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.conditions.Conditions;
 
 /** The checks a batch passes before it enters a {@link Sequential} model. */
 final class ModelInput {
@@ -43,7 +41,7 @@ final class ModelInput {
             input = input.castTo(dataType);
         }
         long bad = mode == Mode.TRAIN ? 0
-                : Nd4j.getExecutioner().exec(new MatchCondition(input, Conditions.notFinite())).getLong(0);
+                : FiniteKernels.countNotFinite(input);
         if (bad > 0) {
             throw new IllegalArgumentException("model input " + Shapes.of(input) + " contains " + bad
                     + " NaN or infinite value(s)");

@@ -1,5 +1,6 @@
 package io.github.nn4j.model;
 
+import io.github.nn4j.base.InferenceScratch;
 import io.github.nn4j.base.Mode;
 import io.github.nn4j.base.Parameter;
 import io.github.nn4j.base.ParameterSet;
@@ -8,7 +9,6 @@ import io.github.nn4j.layers.Layer;
 import io.github.nn4j.layers.LayerRegistry;
 import java.util.List;
 import java.util.Random;
-import java.util.stream.Collectors;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -166,14 +166,14 @@ public final class Sequential {
     }
 
     /**
-     * Inference: {@code forward(input, Mode.EVAL)}. Safe to call from many threads at once.
+     * Inference: {@code forward(input, Mode.EVAL)}, safe from many threads at once. Intermediate
+     * results go to arrays each thread reuses ({@link InferenceScratch}); only the output is new.
      *
      * @param input {@code [batch, inputSize]}
-     * @return the {@code [batch, outputSize]} output, never shared with another call (a model made only
-     *         of layers that are the identity in EVAL mode, such as {@code Dropout}, returns its input)
+     * @return the {@code [batch, outputSize]} output, a new array never shared with another call
      */
     public INDArray predict(INDArray input) {
-        return forward(input, Mode.EVAL);
+        return InferenceScratch.during(() -> forward(input, Mode.EVAL).dup());
     }
 
     /**
@@ -295,6 +295,6 @@ public final class Sequential {
 
     @Override
     public String toString() {
-        return stack.layers().stream().map(String::valueOf).collect(Collectors.joining(", ", "Sequential(", ")"));
+        return "Sequential(" + String.join(", ", stack.layers().stream().map(String::valueOf).toList()) + ")";
     }
 }
