@@ -10,32 +10,37 @@
 # the target's committed inputs folder (src/test/resources/io/github/nn4j/fuzz/<Test>Inputs/<method>/)
 # as crash-<sha1>, where every `mvn test` replays it: fix the reader, then commit the file.
 # Logs: nn-core/target/fuzz-<Test>.log. Builds the test classes first.
+# Other modules reuse it: NN4J_FUZZ_MODULE and NN4J_FUZZ_PACKAGE name the module and the package
+# of its fuzz tests (see nn-onnx/fuzz.sh); the folders above are then the module's.
 set -uo pipefail
-cd "$(dirname "$0")"
+cd "$(dirname "$0")/.."
+module=${NN4J_FUZZ_MODULE:-nn-core}
+package=${NN4J_FUZZ_PACKAGE:-io.github.nn4j.fuzz}
 seconds=${1:-600}
 shift || true
 targets=("$@")
-if [ ${#targets[@]} -eq 0 ]; then
+if [ ${#targets[@]} -eq 0 ] && [ "$module" = nn-core ]; then
   targets=(NpyFuzzTest:npyRead NpzFuzzTest:npzRead ModelFileFuzzTest:modelFileRead ModelJsonFuzzTest:modelJsonRead
            CheckpointFuzzTest:checkpointResume IdxFuzzTest:idxRead IdxGzipFuzzTest:idxGzipRead CsvFuzzTest:csvRead)
 fi
-mkdir -p target
-if ! mvn -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/fuzz-classpath.txt \
-    -Dmdep.includeScope=test > target/fuzz-build.log 2>&1; then
-  cat target/fuzz-build.log
+mkdir -p "$module/target"
+if ! mvn -B -q -pl "$module" -am test-compile dependency:build-classpath -Dmdep.outputFile=target/fuzz-classpath.txt \
+    -Dmdep.includeScope=test > "$module/target/fuzz-build.log" 2>&1; then
+  cat "$module/target/fuzz-build.log"
   exit 1
 fi
+cd "$module"
 classpath="target/test-classes:target/classes:$(cat target/fuzz-classpath.txt)"
 printf '%-36s %10s %8s %8s %8s %8s  %s\n' target executions exec/s cov ft corpus finding
 for target in "${targets[@]}"; do
   class=${target%%:*}
   method=${target##*:}
-  inputs=src/test/resources/io/github/nn4j/fuzz/${class}Inputs/${method}
-  corpus=.cifuzz-corpus/io.github.nn4j.fuzz.${class}/${method}
+  inputs=src/test/resources/${package//.//}/${class}Inputs/${method}
+  corpus=.cifuzz-corpus/${package}.${class}/${method}
   log=target/fuzz-${class}.log
   mkdir -p "$corpus" "$inputs"
   java -XX:-OmitStackTraceInFastThrow -cp "$classpath" com.code_intelligence.jazzer.Jazzer \
-      --target_class="io.github.nn4j.fuzz.${class}" --target_method="$method" \
+      --target_class="${package}.${class}" --target_method="$method" \
       -max_total_time="$seconds" -print_final_stats=1 -artifact_prefix="$inputs/" "$corpus" "$inputs" > "$log" 2>&1
   status=$?
   executions=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' || true)
