@@ -2,6 +2,7 @@ package io.github.nn4j.bench;
 
 import io.github.nn4j.bench.WorkloadResult.RunnerResult;
 import io.github.nn4j.optim.Optimizer;
+import io.github.nn4j.platform.OffHeapSettling;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -100,21 +101,7 @@ public final class WorkloadBench {
      * native buffers only after a GC), so that memory figures are comparable. Gives up after ~2 s.
      */
     static void settle() {
-        long previous = Long.MAX_VALUE;
-        for (int i = 0; i < 40; i++) {
-            System.gc();
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-            long now = offHeapBytes();
-            if (now >= previous && i >= 2) {
-                return;
-            }
-            previous = now;
-        }
+        OffHeapSettling.settle(WorkloadBench::offHeapBytes);
     }
 
     /** A warmed-up runner and its timed repetitions so far. */

@@ -102,4 +102,27 @@ public final class JavaArrays {
         return array.ordering() == 'c' && !array.isView() && array.offset() == 0
                 && array.data().length() == array.length() && Shape.hasDefaultStridesForShape(array);
     }
+
+    /**
+     * How far {@code x} is from {@code y}, relative to {@code y}'s size: the largest
+     * {@code |x[i] − y[i]|} divided by the largest {@code |y[i]|}. Used to compare two models'
+     * parameters, e.g. of a run on a cluster and one on a single machine.
+     *
+     * @param x the values to measure
+     * @param y the reference values, as many
+     * @return {@code max |x − y| / max |y|}; NaN when both are all zeros
+     * @throws IllegalArgumentException when the lengths differ
+     */
+    public static double relativeDifference(double[] x, double[] y) {
+        if (x.length != y.length) {
+            throw new IllegalArgumentException(x.length + " values compared with " + y.length);
+        }
+        double difference = 0;
+        double scale = 0;
+        for (int i = 0; i < x.length; i++) {
+            difference = Math.max(difference, Math.abs(x[i] - y[i]));
+            scale = Math.max(scale, Math.abs(y[i]));
+        }
+        return difference / scale;
+    }
 }

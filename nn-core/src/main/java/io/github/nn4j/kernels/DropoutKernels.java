@@ -115,57 +115,63 @@ public final class DropoutKernels {
             float[][] scratch = KernelPath.scratch();
             float[] xs = scratch[0];
             float[] ms = scratch[1];
-            for (int s = 0; s < segments; s++) {
-                int from = s * width;
-                int unit = rowPositions == null ? 0 : rowPositions[s] * width;
-                for (int start = 0; start < width; start += KernelPath.CHUNK) {
-                    int length = Math.min(KernelPath.CHUNK, width - start);
-                    fillMask(ms, unit + start, length, key, dropBelow, scale);
-                    x.get(from + start, xs, 0, length);
-                    for (int i = 0; i < length; i++) {
-                        xs[i] *= ms[i];
-                    }
-                    mb.put(from + start, ms, 0, length);
-                    y.put(from + start, xs, 0, length);
+            forEachChunk(segments, width, rowPositions, (at, unit, length) -> {
+                fillMask(ms, unit, length, key, dropBelow, scale);
+                x.get(at, xs, 0, length);
+                for (int i = 0; i < length; i++) {
+                    xs[i] *= ms[i];
                 }
-            }
+                mb.put(at, ms, 0, length);
+                y.put(at, xs, 0, length);
+            });
             return;
         }
         if (KernelPath.floatBlocks(mask)) {
             FloatBuffer mb = KernelPath.floats(mask);
             float[] ms = KernelPath.scratch()[0];
-            for (int s = 0; s < segments; s++) {
-                int from = s * width;
-                int unit = rowPositions == null ? 0 : rowPositions[s] * width;
-                for (int start = 0; start < width; start += KernelPath.CHUNK) {
-                    int length = Math.min(KernelPath.CHUNK, width - start);
-                    fillMask(ms, unit + start, length, key, dropBelow, scale);
-                    mb.put(from + start, ms, 0, length);
-                }
-            }
+            forEachChunk(segments, width, rowPositions, (at, unit, length) -> {
+                fillMask(ms, unit, length, key, dropBelow, scale);
+                mb.put(at, ms, 0, length);
+            });
         } else if (mask.dataType() == DataType.DOUBLE && KernelPath.isDenseRowMajor(mask)) {
             DoubleBuffer mb = mask.data().asNioDouble().position((int) mask.offset()).slice();
             double keptValue = 1 / (1 - p);
             double[] ms = DOUBLES.get();
             int[] kept = KEPT.get();
-            for (int s = 0; s < segments; s++) {
-                int from = s * width;
-                int unit = rowPositions == null ? 0 : rowPositions[s] * width;
-                for (int start = 0; start < width; start += KernelPath.CHUNK) {
-                    int length = Math.min(KernelPath.CHUNK, width - start);
-                    keptUnits(kept, unit + start, length, key, dropBelow);
-                    for (int i = 0; i < length; i++) {
-                        ms[i] = kept[i] * keptValue;
-                    }
-                    mb.put(from + start, ms, 0, length);
+            forEachChunk(segments, width, rowPositions, (at, unit, length) -> {
+                keptUnits(kept, unit, length, key, dropBelow);
+                for (int i = 0; i < length; i++) {
+                    ms[i] = kept[i] * keptValue;
                 }
-            }
+                mb.put(at, ms, 0, length);
+            });
         } else {
             throw new IllegalArgumentException("the dropout mask must be a float or double array in one contiguous "
                     + "row-major block, got " + mask.dataType() + " " + java.util.Arrays.toString(mask.shape())
                     + " with strides " + java.util.Arrays.toString(mask.stride()));
         }
         input.mul(mask, output);
+    }
+
+    /** Work on one chunk: {@code length} values from flat index {@code at}, of the units from {@code unit}. */
+    @FunctionalInterface
+    private interface ChunkAction {
+        void apply(int at, int unit, int length);
+    }
+
+    /**
+     * Cuts each of {@code segments} runs of {@code width} values (the rows, or the whole array
+     * when {@code rowPositions} is {@code null}) into chunks of at most {@code KernelPath.CHUNK}
+     * values, in order; a row's units start at its position times {@code width}.
+     */
+    private static void forEachChunk(int segments, int width, int[] rowPositions, ChunkAction action) {
+        for (int s = 0; s < segments; s++) {
+            int from = s * width;
+            int unit = rowPositions == null ? 0 : rowPositions[s] * width;
+            for (int start = 0; start < width; start += KernelPath.CHUNK) {
+                action.apply(from + start, unit + start, Math.min(KernelPath.CHUNK, width - start));
+            }
+        }
     }
 
     /** Writes the float mask values of units {@code unit … unit+length−1} into {@code into[0 … length−1]}. */

@@ -86,17 +86,8 @@ public final class Checkpoints {
      *                                  checkpoint, or its optimizer state does not fit its model
      */
     static TrainerBuilder resume(SavedModel checkpoint) {
-        TrainingProgress progress = progress(checkpoint);
-        Optimizer optimizer = optimizer(checkpoint);
-        TrainerBuilder builder = new TrainerBuilder(checkpoint.model());
-        builder.optimizer = optimizer;
+        TrainerBuilder builder = new TrainerBuilder(checkpoint.model(), TrainingSettings.fromCheckpoint(checkpoint));
         builder.loss = null;
-        builder.resumed = progress;
-        builder.startEpoch = progress.epoch();
-        builder.epochs = progress.epochs();
-        builder.seed = progress.seed();
-        builder.batchSize = progress.batchSize();
-        builder.dropLastBatch = progress.dropLastBatch();
         return builder;
     }
 
@@ -132,23 +123,6 @@ public final class Checkpoints {
             }
         });
         return optimizer;
-    }
-
-    /**
-     * Checks a resumed run's settings before it is built: the loss is given and epochs are left;
-     * a loss, schedule, regularization or clipping other than the checkpoint's is logged.
-     */
-    static void checkResumed(TrainerBuilder builder) {
-        TrainingProgress resumed = builder.resumed;
-        if (builder.loss == null) {
-            throw new IllegalArgumentException("a resumed trainer needs its loss again: call .loss(...) with the "
-                    + "loss of the checkpoint's run (" + resumed.loss() + ")");
-        }
-        if (builder.epochs <= builder.startEpoch) {
-            throw new IllegalArgumentException("the checkpoint has already done " + builder.startEpoch + " of "
-                    + builder.epochs + " epochs; set epochs(n) above " + builder.startEpoch + " to train further");
-        }
-        warnIfChanged(resumed, builder.loss, builder.schedule, builder.regularization, builder.clipping);
     }
 
     /**

@@ -72,21 +72,22 @@ public final class Trainer {
     private int completedEpochs;
 
     Trainer(TrainerBuilder builder) {
+        TrainingSettings settings = builder.settings;
         this.model = builder.model;
         this.loss = builder.loss;
-        this.optimizer = builder.optimizer;
-        this.batchSize = builder.batchSize;
-        this.epochs = builder.epochs;
-        this.seed = builder.seed;
-        this.dropLastBatch = builder.dropLastBatch;
-        this.schedule = builder.schedule;
-        this.regularization = builder.regularization;
-        this.clipping = builder.clipping;
-        this.checkpoint = builder.checkpoint;
-        this.startEpoch = builder.startEpoch;
-        this.completedEpochs = builder.startEpoch;
+        this.optimizer = settings.optimizer();
+        this.batchSize = settings.batchSize();
+        this.epochs = settings.epochs();
+        this.seed = settings.seed();
+        this.dropLastBatch = settings.dropLastBatch();
+        this.schedule = settings.schedule();
+        this.regularization = settings.regularization();
+        this.clipping = settings.clipping();
+        this.checkpoint = settings.checkpoint();
+        this.startEpoch = settings.startEpoch();
+        this.completedEpochs = settings.startEpoch();
         this.trainingStep = new TrainingStep(model, loss, optimizer, schedule, regularization, clipping);
-        this.listeners = builder.listenersWithDefaults();
+        this.listeners = settings.listenersWithDefaults();
     }
 
     /**

@@ -6,10 +6,7 @@ import io.github.nn4j.optim.GradientClipping;
 import io.github.nn4j.optim.LearningRateSchedule;
 import io.github.nn4j.optim.Optimizer;
 import io.github.nn4j.optim.Regularization;
-import io.github.nn4j.optim.Sgd;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Settings for a {@link Trainer}; every option has a default, listed with it. From
@@ -31,27 +28,19 @@ import java.util.List;
 public final class TrainerBuilder {
 
     final Sequential model;
+    final TrainingSettings settings;
     Loss loss = Loss.mse();
-    Optimizer optimizer = new Sgd(0.01);
-    int batchSize = 32;
-    int epochs = 10;
-    long seed;
-    boolean dropLastBatch;
-    boolean logEpochs = true;
-    boolean progressBar = true;
-    final List<TrainingListener> listeners = new ArrayList<>();
-    LearningRateSchedule schedule;
-    Regularization regularization;
-    GradientClipping clipping;
-    Path checkpoint;
-    int startEpoch;
-    TrainingProgress resumed;
 
     TrainerBuilder(Sequential model) {
+        this(model, new TrainingSettings());
+    }
+
+    TrainerBuilder(Sequential model, TrainingSettings settings) {
         if (model == null) {
             throw new IllegalArgumentException("model is null");
         }
         this.model = model;
+        this.settings = settings;
     }
 
     /**
@@ -74,7 +63,7 @@ public final class TrainerBuilder {
      * @return this builder
      */
     public TrainerBuilder optimizer(Optimizer optimizer) {
-        this.optimizer = optimizer;
+        settings.optimizer(optimizer);
         return this;
     }
 
@@ -85,10 +74,7 @@ public final class TrainerBuilder {
      * @return this builder
      */
     public TrainerBuilder batchSize(int batchSize) {
-        if (batchSize < 1) {
-            throw new IllegalArgumentException("batch size must be at least 1, got " + batchSize);
-        }
-        this.batchSize = batchSize;
+        settings.batchSize(batchSize);
         return this;
     }
 
@@ -101,10 +87,7 @@ public final class TrainerBuilder {
      * @return this builder
      */
     public TrainerBuilder epochs(int epochs) {
-        if (epochs < 1) {
-            throw new IllegalArgumentException("epochs must be at least 1, got " + epochs);
-        }
-        this.epochs = epochs;
+        settings.epochs(epochs);
         return this;
     }
 
@@ -117,7 +100,7 @@ public final class TrainerBuilder {
      * @return this builder
      */
     public TrainerBuilder seed(long seed) {
-        this.seed = seed;
+        settings.seed(seed);
         return this;
     }
 
@@ -129,7 +112,7 @@ public final class TrainerBuilder {
      * @return this builder
      */
     public TrainerBuilder dropLastBatch(boolean drop) {
-        this.dropLastBatch = drop;
+        settings.dropLastBatch(drop);
         return this;
     }
 
@@ -141,7 +124,7 @@ public final class TrainerBuilder {
      * @return this builder
      */
     public TrainerBuilder logEpochs(boolean log) {
-        this.logEpochs = log;
+        settings.logEpochs(log);
         return this;
     }
 
@@ -153,7 +136,7 @@ public final class TrainerBuilder {
      * @return this builder
      */
     public TrainerBuilder progressBar(boolean show) {
-        this.progressBar = show;
+        settings.progressBar(show);
         return this;
     }
 
@@ -164,10 +147,7 @@ public final class TrainerBuilder {
      * @return this builder
      */
     public TrainerBuilder listener(TrainingListener listener) {
-        if (listener == null) {
-            throw new IllegalArgumentException("listener is null");
-        }
-        listeners.add(listener);
+        settings.listener(listener);
         return this;
     }
 
@@ -181,7 +161,7 @@ public final class TrainerBuilder {
      * @return this builder
      */
     public TrainerBuilder schedule(LearningRateSchedule schedule) {
-        this.schedule = schedule;
+        settings.schedule(schedule);
         return this;
     }
 
@@ -196,7 +176,7 @@ public final class TrainerBuilder {
      * @return this builder
      */
     public TrainerBuilder regularization(Regularization regularization) {
-        this.regularization = regularization;
+        settings.regularization(regularization);
         return this;
     }
 
@@ -208,7 +188,7 @@ public final class TrainerBuilder {
      * @return this builder
      */
     public TrainerBuilder gradientClipping(GradientClipping clipping) {
-        this.clipping = clipping;
+        settings.gradientClipping(clipping);
         return this;
     }
 
@@ -224,21 +204,8 @@ public final class TrainerBuilder {
      * @return this builder
      */
     public TrainerBuilder checkpoint(Path file) {
-        this.checkpoint = file;
+        settings.checkpoint(file);
         return this;
-    }
-
-    /** The default listeners that are on (progress bar, then epoch log unless given one), then the added ones. */
-    List<TrainingListener> listenersWithDefaults() {
-        List<TrainingListener> all = new ArrayList<>();
-        if (progressBar) {
-            all.add(new ConsoleProgressBar());
-        }
-        if (logEpochs && listeners.stream().noneMatch(listener -> listener instanceof ProgressLogger)) {
-            all.add(new ProgressLogger());
-        }
-        all.addAll(listeners);
-        return List.copyOf(all);
     }
 
     /**
@@ -251,14 +218,14 @@ public final class TrainerBuilder {
      *                                       cannot be saved
      */
     public Trainer build() {
-        if (resumed != null) {
-            Checkpoints.checkResumed(this);
-        }
-        if (loss == null || optimizer == null) {
+        settings.checkLossGiven(loss != null);
+        settings.checkEpochsLeft();
+        settings.warnIfChanged(loss);
+        if (loss == null || settings.optimizer() == null) {
             throw new IllegalArgumentException("a trainer needs a loss and an optimizer");
         }
-        if (checkpoint != null) {
-            optimizer.toSection();   // fails now, not after the first epoch, if it cannot be saved
+        if (settings.checkpoint() != null) {
+            settings.optimizer().toSection();   // fails now, not after the first epoch, if it cannot be saved
         }
         return new Trainer(this);
     }

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.nn4j.base.Mode;
 import io.github.nn4j.layers.Dense;
-import io.github.nn4j.layers.Layer;
+import io.github.nn4j.layers.ShapePreserving;
 import io.github.nn4j.losses.Loss;
 import io.github.nn4j.model.Sequential;
 import io.github.nn4j.testing.SeededArrays;
@@ -20,22 +20,12 @@ import org.nd4j.linalg.factory.Nd4j;
 class GradientCheckTest {
 
     /** Squares its input but claims the derivative is x instead of 2x. */
-    private static final class WrongSquare implements Layer {
+    private static final class WrongSquare implements ShapePreserving {
         private INDArray input;
 
         @Override
         public String typeName() {
             return "wrong";
-        }
-
-        @Override
-        public int inputSize() {
-            return ANY_SIZE;
-        }
-
-        @Override
-        public int outputSize(int inputSize) {
-            return inputSize;
         }
 
         @Override

@@ -1,5 +1,6 @@
 package io.github.nn4j.testing;
 
+import io.github.nn4j.platform.OffHeapSettling;
 import org.nd4j.linalg.factory.Environment;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -36,22 +37,7 @@ public final class NativeMemory {
      * @return the count then
      */
     public static long settled() {
-        long previous = Long.MAX_VALUE;
-        for (int i = 0; i < 40; i++) {
-            System.gc();
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-            long now = allocated();
-            if (now >= previous && i >= 2) {
-                return now;
-            }
-            previous = now;
-        }
-        return allocated();
+        return OffHeapSettling.settle(NativeMemory::allocated);
     }
 
     /** The bytes ND4J's arrays hold off-heap now. */

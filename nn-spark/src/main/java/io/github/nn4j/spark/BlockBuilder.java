@@ -32,30 +32,14 @@ final class BlockBuilder {
     /** Adds an example given in floats. */
     void add(float[] features, float[] label) {
         begin(features.length, label.length);
-        int at = rows * featureCount;
-        for (int i = 0; i < features.length; i++) {
-            requireFinite(features[i], "feature");
-            if (format.doublePrecision) {
-                doubles[at + i] = features[i];
-            } else {
-                floats[at + i] = features[i];
-            }
-        }
+        addFeatures(features.length, i -> features[i]);
         addLabel(label.length, i -> label[i]);
     }
 
     /** Adds an example given in doubles (rounded to float for a FLOAT model, as {@code castTo} does). */
     void add(double[] features, double[] label) {
         begin(features.length, label.length);
-        int at = rows * featureCount;
-        for (int i = 0; i < features.length; i++) {
-            requireFinite(features[i], "feature");
-            if (format.doublePrecision) {
-                doubles[at + i] = features[i];
-            } else {
-                floats[at + i] = (float) features[i];
-            }
-        }
+        addFeatures(features.length, i -> features[i]);
         addLabel(label.length, i -> label[i]);
     }
 
@@ -124,6 +108,20 @@ final class BlockBuilder {
     /** A new capacity of at least {@code need}: double the old one, within an array's limit. */
     private static int grown(long need, int capacity) {
         return (int) Math.min(Integer.MAX_VALUE - 8, Math.max(need, 2L * capacity));
+    }
+
+    /** Stores the current row's features; a float given as a double comes back unchanged by the cast. */
+    private void addFeatures(int length, IntToDoubleFunction value) {
+        int at = rows * featureCount;
+        for (int i = 0; i < length; i++) {
+            double feature = value.applyAsDouble(i);
+            requireFinite(feature, "feature");
+            if (format.doublePrecision) {
+                doubles[at + i] = feature;
+            } else {
+                floats[at + i] = (float) feature;
+            }
+        }
     }
 
     private void addLabel(int length, IntToDoubleFunction value) {

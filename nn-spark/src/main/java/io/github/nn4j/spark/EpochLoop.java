@@ -7,6 +7,7 @@ import io.github.nn4j.train.EpochRollback;
 import io.github.nn4j.train.EpochSeeds;
 import io.github.nn4j.train.History;
 import io.github.nn4j.train.TrainingListener;
+import io.github.nn4j.train.TrainingSettings;
 import io.github.nn4j.train.TrainingState;
 import io.github.nn4j.train.TrainingStep;
 import java.io.IOException;
@@ -25,7 +26,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 final class EpochLoop {
 
     private final SparkTrainer trainer;
-    private final SparkTrainerBuilder settings;
+    private final SparkTrainerBuilder builder;
+    private final TrainingSettings settings;
     private final JavaSparkContext context;
     private final JavaRDD<Block> blocks;
     private final JavaRDD<Block> validation;
@@ -42,34 +44,35 @@ final class EpochLoop {
     EpochLoop(SparkTrainer trainer, JavaSparkContext context, JavaRDD<Block> blocks, JavaRDD<Block> validation,
               RunSpec run) {
         this.trainer = trainer;
+        this.builder = trainer.builder;
         this.settings = trainer.settings;
         this.context = context;
         this.blocks = blocks;
         this.validation = validation;
         this.run = run;
         this.parameters = trainer.model.parameterSet();
-        this.update = new TrainingStep(trainer.model, trainer.loss, trainer.optimizer, settings.schedule,
-                settings.regularization, settings.clipping);
+        this.update = new TrainingStep(trainer.model, trainer.loss, trainer.optimizer, settings.schedule(),
+                settings.regularization(), settings.clipping());
         this.classes = run.format.kind.hasClasses();
     }
 
     History run() {
         int batches = run.batchesPerEpoch();
         int samples = batches == 0 ? 0 : Math.min(run.examples(), batches * run.batchSize);
-        state = new TrainingState(trainer.model, settings.epochs, batches, samples);
+        state = new TrainingState(trainer.model, settings.epochs(), batches, samples);
         rollback = new EpochRollback(parameters, trainer.optimizer);
         History history = new History();
         trainer.listeners.forEach(listener -> listener.onTrainingStart(state));
-        for (int epoch = trainer.completedEpochs + 1; epoch <= settings.epochs && !state.stopRequested(); epoch++) {
+        for (int epoch = trainer.completedEpochs + 1; epoch <= settings.epochs() && !state.stopRequested(); epoch++) {
             state.startEpoch(epoch);
             trainer.listeners.forEach(listener -> listener.onEpochStart(state));
             long start = System.nanoTime();
             rollback.markEpochStart();
-            trainer.model.reseed(EpochSeeds.dropout(settings.seed, epoch));
+            trainer.model.reseed(EpochSeeds.dropout(settings.seed(), epoch));
             lossSum = 0;
             correct = 0;
             examples = 0;
-            if (settings.localSteps == 0) {
+            if (builder.localSteps == 0) {
                 synchronousEpoch(epoch, batches);
             } else {
                 averagingEpoch(epoch, batches);
@@ -77,7 +80,7 @@ final class EpochLoop {
             double trainSeconds = (System.nanoTime() - start) / 1e9;
             Map<String, Double> metrics = metrics();
             trainer.completedEpochs = epoch;
-            if (settings.checkpoint != null) {
+            if (settings.checkpoint() != null) {
                 writeCheckpoint(epoch);
             }
             EpochResult result = new EpochResult(epoch, metrics, examples, trainSeconds,
@@ -97,7 +100,7 @@ final class EpochLoop {
             Broadcast<FlatValues> weights = context.broadcast(FlatValues.of(parameters.values()));
             GradientSum sum;
             try {
-                sum = Jobs.step(blocks, run, weights, epoch, b, settings.fixedReductionOrder);
+                sum = Jobs.step(blocks, run, weights, epoch, b, builder.fixedReductionOrder);
             } finally {
                 weights.destroy();
             }
@@ -110,8 +113,8 @@ final class EpochLoop {
     }
 
     private void averagingEpoch(int epoch, int batches) {
-        for (int first = 0; first < batches; first += settings.localSteps) {
-            int count = Math.min(settings.localSteps, batches - first);
+        for (int first = 0; first < batches; first += builder.localSteps) {
+            int count = Math.min(builder.localSteps, batches - first);
             long steps = trainer.optimizer.steps();
             double[] rates = rates(epoch, steps, count);
             LinkedHashMap<String, FlatValues> optimizerState = new LinkedHashMap<>();
@@ -120,7 +123,7 @@ final class EpochLoop {
                     optimizerState, steps, rates));
             AverageSum sum;
             try {
-                sum = Jobs.round(blocks, run, start, epoch, first, count, settings.fixedReductionOrder);
+                sum = Jobs.round(blocks, run, start, epoch, first, count, builder.fixedReductionOrder);
             } finally {
                 start.destroy();
             }
@@ -142,7 +145,7 @@ final class EpochLoop {
 
     /** The learning rate of each step of a round, as the schedule gives it, or {@code null}. */
     private double[] rates(int epoch, long steps, int count) {
-        LearningRateSchedule schedule = settings.schedule;
+        LearningRateSchedule schedule = settings.schedule();
         if (schedule == null) {
             return null;
         }
@@ -177,17 +180,17 @@ final class EpochLoop {
             MetricSum sum;
             try {
                 sum = Jobs.evaluate(validation, run, weights, Math.max(run.batchSize, 1024),
-                        settings.fixedReductionOrder);
+                        builder.fixedReductionOrder);
             } finally {
                 weights.destroy();
             }
-            double penalty = settings.regularization == null ? 0 : settings.regularization.penalty(parameters);
+            double penalty = settings.regularization() == null ? 0 : settings.regularization().penalty(parameters);
             metrics.put("val_loss", sum.lossSum / sum.rows + penalty);
             if (classes) {
                 metrics.put("val_accuracy", (double) sum.correct / sum.rows);
             }
         }
-        if (settings.schedule != null) {
+        if (settings.schedule() != null) {
             metrics.put("lr", trainer.optimizer.learningRate());
         }
         return metrics;
@@ -195,10 +198,10 @@ final class EpochLoop {
 
     private void writeCheckpoint(int epoch) {
         try {
-            trainer.saveCheckpoint(settings.checkpoint);
+            trainer.saveCheckpoint(settings.checkpoint());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the checkpoint of epoch " + epoch + " to "
-                    + settings.checkpoint + ": " + e.getMessage(), e);
+                    + settings.checkpoint() + ": " + e.getMessage(), e);
         }
     }
 }

@@ -10,6 +10,7 @@ import io.github.nn4j.train.Checkpoints;
 import io.github.nn4j.train.History;
 import io.github.nn4j.train.TrainingListener;
 import io.github.nn4j.train.TrainingProgress;
+import io.github.nn4j.train.TrainingSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -58,7 +59,8 @@ public final class SparkTrainer {
     final LossFactory lossFactory;
     final Loss loss;
     final Optimizer optimizer;
-    final SparkTrainerBuilder settings;
+    final SparkTrainerBuilder builder;
+    final TrainingSettings settings;
     final List<TrainingListener> listeners;
     int completedEpochs;
 
@@ -66,10 +68,11 @@ public final class SparkTrainer {
         this.model = builder.model;
         this.lossFactory = builder.loss;
         this.loss = builder.loss.get();
-        this.optimizer = builder.optimizer;
-        this.settings = builder;
-        this.listeners = builder.listenersWithDefaults();
-        this.completedEpochs = builder.startEpoch;
+        this.optimizer = builder.settings.optimizer();
+        this.builder = builder;
+        this.settings = builder.settings;
+        this.listeners = settings.listenersWithDefaults();
+        this.completedEpochs = settings.startEpoch();
     }
 
     /**
@@ -95,16 +98,8 @@ public final class SparkTrainer {
      */
     public static SparkTrainerBuilder resume(Path checkpoint) throws IOException {
         SavedModel saved = ModelFile.readAll(checkpoint);
-        TrainingProgress progress = Checkpoints.progress(saved);
-        SparkTrainerBuilder builder = new SparkTrainerBuilder(saved.model());
-        builder.optimizer = Checkpoints.optimizer(saved);
+        SparkTrainerBuilder builder = new SparkTrainerBuilder(saved.model(), TrainingSettings.fromCheckpoint(saved));
         builder.loss = null;
-        builder.resumed = progress;
-        builder.startEpoch = progress.epoch();
-        builder.epochs = progress.epochs();
-        builder.seed = progress.seed();
-        builder.batchSize = progress.batchSize();
-        builder.dropLastBatch = progress.dropLastBatch();
         return builder;
     }
 
@@ -147,10 +142,10 @@ public final class SparkTrainer {
             if (held != null && Jobs.offsets(held)[held.getNumPartitions()] == 0) {
                 throw new IllegalArgumentException("the validation data is empty");
             }
-            RunSpec run = new RunSpec(id, ModelSpec.of(model), lossFactory, format, offsets, settings.batchSize,
-                    settings.dropLastBatch, settings.seed, settings.localSteps > 0
-                    ? UpdateSpec.of(optimizer, settings.regularization, settings.clipping) : null,
-                    settings.nativeThreads, settings.hook);
+            RunSpec run = new RunSpec(id, ModelSpec.of(model), lossFactory, format, offsets, settings.batchSize(),
+                    settings.dropLastBatch(), settings.seed(), builder.localSteps > 0
+                    ? UpdateSpec.of(optimizer, settings.regularization(), settings.clipping()) : null,
+                    builder.nativeThreads, builder.hook);
             return new EpochLoop(this, train.context(), blocks, held, run).run();
         } finally {
             blocks.unpersist(false);
@@ -169,10 +164,10 @@ public final class SparkTrainer {
      * @throws IOException when it cannot be written; an old file is then unchanged
      */
     public void saveCheckpoint(Path file) throws IOException {
-        Checkpoints.write(file, model, optimizer, new TrainingProgress(completedEpochs, settings.epochs,
-                settings.seed, settings.batchSize, settings.dropLastBatch, loss.getClass().getSimpleName(),
-                Checkpoints.describe(settings.schedule), Checkpoints.describe(settings.regularization),
-                Checkpoints.describe(settings.clipping)));
+        Checkpoints.write(file, model, optimizer, new TrainingProgress(completedEpochs, settings.epochs(),
+                settings.seed(), settings.batchSize(), settings.dropLastBatch(), loss.getClass().getSimpleName(),
+                Checkpoints.describe(settings.schedule()), Checkpoints.describe(settings.regularization()),
+                Checkpoints.describe(settings.clipping())));
     }
 
     /** Epochs completed: 0 before training, the checkpoint's epoch when resumed, then counting. */

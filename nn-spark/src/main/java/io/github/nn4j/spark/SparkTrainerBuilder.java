@@ -6,15 +6,11 @@ import io.github.nn4j.optim.GradientClipping;
 import io.github.nn4j.optim.LearningRateSchedule;
 import io.github.nn4j.optim.Optimizer;
 import io.github.nn4j.optim.Regularization;
-import io.github.nn4j.optim.Sgd;
 import io.github.nn4j.train.ConsoleProgressBar;
 import io.github.nn4j.train.ProgressLogger;
-import io.github.nn4j.train.Checkpoints;
 import io.github.nn4j.train.TrainingListener;
-import io.github.nn4j.train.TrainingProgress;
+import io.github.nn4j.train.TrainingSettings;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Settings for a {@link SparkTrainer}: those of {@code TrainerBuilder}, with the same defaults
@@ -34,31 +30,23 @@ import java.util.List;
 public final class SparkTrainerBuilder {
 
     final Sequential model;
+    final TrainingSettings settings;
     LossFactory loss = Loss::mse;
-    Optimizer optimizer = new Sgd(0.01);
-    int batchSize = 32;
-    int epochs = 10;
-    long seed;
-    boolean dropLastBatch;
-    boolean logEpochs = true;
-    boolean progressBar = true;
-    final List<TrainingListener> listeners = new ArrayList<>();
-    LearningRateSchedule schedule;
-    Regularization regularization;
-    GradientClipping clipping;
-    Path checkpoint;
-    int startEpoch;
     int localSteps;
     boolean fixedReductionOrder;
     int nativeThreads;
     StepHook hook;
-    TrainingProgress resumed;
 
     SparkTrainerBuilder(Sequential model) {
+        this(model, new TrainingSettings());
+    }
+
+    SparkTrainerBuilder(Sequential model, TrainingSettings settings) {
         if (model == null) {
             throw new IllegalArgumentException("model is null");
         }
         this.model = model;
+        this.settings = settings;
     }
 
     /**
@@ -81,7 +69,7 @@ public final class SparkTrainerBuilder {
      * @return this builder
      */
     public SparkTrainerBuilder optimizer(Optimizer optimizer) {
-        this.optimizer = optimizer;
+        settings.optimizer(optimizer);
         return this;
     }
 
@@ -93,10 +81,7 @@ public final class SparkTrainerBuilder {
      * @return this builder
      */
     public SparkTrainerBuilder batchSize(int batchSize) {
-        if (batchSize < 1) {
-            throw new IllegalArgumentException("batch size must be at least 1, got " + batchSize);
-        }
-        this.batchSize = batchSize;
+        settings.batchSize(batchSize);
         return this;
     }
 
@@ -107,34 +92,31 @@ public final class SparkTrainerBuilder {
      * @return this builder
      */
     public SparkTrainerBuilder epochs(int epochs) {
-        if (epochs < 1) {
-            throw new IllegalArgumentException("epochs must be at least 1, got " + epochs);
-        }
-        this.epochs = epochs;
+        settings.epochs(epochs);
         return this;
     }
 
     /** The seed of the epochs' order and dropout masks (default 0), as Trainer's; returns this builder. */
     public SparkTrainerBuilder seed(long seed) {
-        this.seed = seed;
+        settings.seed(seed);
         return this;
     }
 
     /** Whether to skip an epoch's last global batch when it is partial (default no); returns this builder. */
     public SparkTrainerBuilder dropLastBatch(boolean drop) {
-        this.dropLastBatch = drop;
+        settings.dropLastBatch(drop);
         return this;
     }
 
     /** Whether to log a line per epoch with a {@link ProgressLogger} (default yes); returns this builder. */
     public SparkTrainerBuilder logEpochs(boolean log) {
-        this.logEpochs = log;
+        settings.logEpochs(log);
         return this;
     }
 
     /** Whether to show a {@link ConsoleProgressBar} on a console (default yes); returns this builder. */
     public SparkTrainerBuilder progressBar(boolean show) {
-        this.progressBar = show;
+        settings.progressBar(show);
         return this;
     }
 
@@ -145,10 +127,7 @@ public final class SparkTrainerBuilder {
      * @return this builder
      */
     public SparkTrainerBuilder listener(TrainingListener listener) {
-        if (listener == null) {
-            throw new IllegalArgumentException("listener is null");
-        }
-        listeners.add(listener);
+        settings.listener(listener);
         return this;
     }
 
@@ -159,7 +138,7 @@ public final class SparkTrainerBuilder {
      * @return this builder
      */
     public SparkTrainerBuilder schedule(LearningRateSchedule schedule) {
-        this.schedule = schedule;
+        settings.schedule(schedule);
         return this;
     }
 
@@ -170,7 +149,7 @@ public final class SparkTrainerBuilder {
      * @return this builder
      */
     public SparkTrainerBuilder regularization(Regularization regularization) {
-        this.regularization = regularization;
+        settings.regularization(regularization);
         return this;
     }
 
@@ -181,7 +160,7 @@ public final class SparkTrainerBuilder {
      * @return this builder
      */
     public SparkTrainerBuilder gradientClipping(GradientClipping clipping) {
-        this.clipping = clipping;
+        settings.gradientClipping(clipping);
         return this;
     }
 
@@ -193,7 +172,7 @@ public final class SparkTrainerBuilder {
      * @return this builder
      */
     public SparkTrainerBuilder checkpoint(Path file) {
-        this.checkpoint = file;
+        settings.checkpoint(file);
         return this;
     }
 
@@ -252,19 +231,6 @@ public final class SparkTrainerBuilder {
         return this;
     }
 
-    /** The default listeners that are on, then the added ones. */
-    List<TrainingListener> listenersWithDefaults() {
-        List<TrainingListener> all = new ArrayList<>();
-        if (progressBar) {
-            all.add(new ConsoleProgressBar());
-        }
-        if (logEpochs && listeners.stream().noneMatch(listener -> listener instanceof ProgressLogger)) {
-            all.add(new ProgressLogger());
-        }
-        all.addAll(listeners);
-        return List.copyOf(all);
-    }
-
     /**
      * Builds the trainer.
      *
@@ -274,26 +240,20 @@ public final class SparkTrainerBuilder {
      *                                  mode gets an optimizer or clipping it cannot send
      */
     public SparkTrainer build() {
-        if (resumed != null && loss == null) {
-            throw new IllegalArgumentException("a resumed trainer needs its loss again: call .loss(...) with the "
-                    + "loss of the checkpoint's run (" + resumed.loss() + ")");
-        }
-        if (loss == null || optimizer == null) {
+        settings.checkLossGiven(loss != null);
+        if (loss == null || settings.optimizer() == null) {
             throw new IllegalArgumentException("a trainer needs a loss and an optimizer");
         }
-        if (resumed != null) {
-            Checkpoints.warnIfChanged(resumed, loss.get(), schedule, regularization, clipping);
+        if (settings.resumed() != null) {
+            settings.warnIfChanged(loss.get());
         }
-        if (epochs <= startEpoch) {
-            throw new IllegalArgumentException("the checkpoint has already done " + startEpoch + " of " + epochs
-                    + " epochs; set epochs(n) above " + startEpoch + " to train further");
-        }
-        if (checkpoint != null) {
-            optimizer.toSection();
+        settings.checkEpochsLeft();
+        if (settings.checkpoint() != null) {
+            settings.optimizer().toSection();
         }
         ModelSpec.of(model);
         if (localSteps > 0) {
-            UpdateSpec.of(optimizer, regularization, clipping);
+            UpdateSpec.of(settings.optimizer(), settings.regularization(), settings.clipping());
         }
         return new SparkTrainer(this);
     }

@@ -14,15 +14,13 @@ import io.github.nn4j.model.Sequential;
 import io.github.nn4j.optim.Adam;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -32,24 +30,15 @@ class DataFrameTest {
     private static final List<Example> EXAMPLES = SparkTesting.classification(90, 7, 41);
     private static final List<String> NAMES = List.of("a", "b", "c");
 
-    private static JavaSparkContext context;
-
-    @BeforeAll
-    static void start() {
-        context = SparkTesting.context("local[2]");
-    }
-
-    @AfterAll
-    static void stop() {
-        context.close();
-    }
+    @RegisterExtension
+    static final SharedSparkContext SPARK = new SharedSparkContext("local[2]");
 
     @Test
     void trainingFromADataFrameEqualsTrainingFromAnRddOfTheSameExamples() {
         Sequential fromFrame = SynchronousEqualsTrainerTest.model(DataType.DOUBLE, true);
         builder(fromFrame).build().fit(DistributedData.of(frame(3), "features", "label"));
         Sequential fromRdd = SynchronousEqualsTrainerTest.model(DataType.DOUBLE, true);
-        builder(fromRdd).build().fit(DistributedData.of(SparkTesting.partitioned(context, EXAMPLES, 30, 30, 30)));
+        builder(fromRdd).build().fit(DistributedData.of(SparkTesting.partitioned(SPARK.context(), EXAMPLES, 30, 30, 30)));
         assertArrayEquals(JavaArrays.toDoubles(fromRdd.parameterSet().values()),
                 JavaArrays.toDoubles(fromFrame.parameterSet().values()));
     }
@@ -61,7 +50,7 @@ class DataFrameTest {
         DataSet local = SparkTesting.dataSet(EXAMPLES, DataType.FLOAT);
         INDArray scores = model.predict(local.features());
         float[] expected = JavaArrays.toFloats(scores);
-        try (SparkPredictor predictor = SparkPredictor.of(context, model)) {
+        try (SparkPredictor predictor = SparkPredictor.of(SPARK.context(), model)) {
             List<Row> outputs = predictor.predict(frame(3), "features").collectAsList();
             List<Row> probabilities = predictor.predictProbabilities(frame(2), "features").collectAsList();
             assertEquals(EXAMPLES.size(), outputs.size());
@@ -106,13 +95,13 @@ class DataFrameTest {
         broken[3] = Float.NaN;
         examples.set(12, new Example(broken, EXAMPLES.get(12).label()));
         Exception nan = assertThrows(Exception.class, () -> builder(SynchronousEqualsTrainerTest.model(DataType.FLOAT,
-                false)).build().fit(DistributedData.of(context.parallelize(examples, 2))));
+                false)).build().fit(DistributedData.of(SPARK.context().parallelize(examples, 2))));
         assertTrue(nan.getMessage().contains("partition 1: example 2 has a feature of NaN"), nan.getMessage());
 
         List<Example> badClass = new ArrayList<>(EXAMPLES.subList(0, 20));
         badClass.set(5, Example.ofClass(EXAMPLES.get(5).features(), 3));
         Exception label = assertThrows(Exception.class, () -> builder(SynchronousEqualsTrainerTest.model(
-                DataType.FLOAT, false)).build().fit(DistributedData.of(context.parallelize(badClass, 2))));
+                DataType.FLOAT, false)).build().fit(DistributedData.of(SPARK.context().parallelize(badClass, 2))));
         assertTrue(label.getMessage().contains("partition 0: the labels do not fit the model's 3 outputs"),
                 label.getMessage());
     }
@@ -132,7 +121,7 @@ class DataFrameTest {
                 .add("features", DataTypes.createArrayType(DataTypes.DoubleType, false), false)
                 .add("label", DataTypes.DoubleType, false)
                 .add("name", DataTypes.StringType, false);
-        return SparkTesting.session().createDataFrame(context.parallelize(rows, partitions), schema);
+        return SparkTesting.session().createDataFrame(SPARK.context().parallelize(rows, partitions), schema);
     }
 
     private static SparkTrainerBuilder builder(Sequential model) {

@@ -10,10 +10,8 @@ import io.github.nn4j.optim.Adam;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.spark.TaskContext;
-import org.apache.spark.api.java.JavaSparkContext;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.nd4j.linalg.api.buffer.DataType;
 
 /**
@@ -25,17 +23,8 @@ class FixedOrderAndRetryTest {
     private static final List<Example> EXAMPLES = SparkTesting.classification(90, 7, 21);
     private static final AtomicInteger FAILURES = new AtomicInteger();
 
-    private static JavaSparkContext context;
-
-    @BeforeAll
-    static void start() {
-        context = SparkTesting.context("local[2,2]");
-    }
-
-    @AfterAll
-    static void stop() {
-        context.close();
-    }
+    @RegisterExtension
+    static final SharedSparkContext SPARK = new SharedSparkContext("local[2,2]");
 
     @Test
     void twoRunsWithTheFixedOrderAreBitwiseEqual() {
@@ -63,7 +52,7 @@ class FixedOrderAndRetryTest {
         SparkTrainer.builder(model).loss(Loss::softmaxCrossEntropy).optimizer(new Adam(0.01))
                 .batchSize(16).epochs(3).seed(4).fixedReductionOrder(true).logEpochs(false).progressBar(false)
                 .hook(hook).build()
-                .fit(DistributedData.of(SparkTesting.partitioned(context, EXAMPLES, 30, 25, 35)));
+                .fit(DistributedData.of(SparkTesting.partitioned(SPARK.context(), EXAMPLES, 30, 25, 35)));
         return JavaArrays.toFloats(model.parameterSet().values());
     }
 }

@@ -16,10 +16,8 @@ import io.github.nn4j.train.Trainer;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import org.apache.spark.api.java.JavaSparkContext;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.buffer.DataType;
 
@@ -28,17 +26,8 @@ class ModelFileAndCheckpointTest {
 
     private static final List<Example> EXAMPLES = SparkTesting.classification(100, 7, 31);
 
-    private static JavaSparkContext context;
-
-    @BeforeAll
-    static void start() {
-        context = SparkTesting.context("local[2]");
-    }
-
-    @AfterAll
-    static void stop() {
-        context.close();
-    }
+    @RegisterExtension
+    static final SharedSparkContext SPARK = new SharedSparkContext("local[2]");
 
     @Test
     void aSavedModelReloadsInPlainNn4jAndPredictsTheSame(@TempDir Path directory) throws IOException {
@@ -89,7 +78,7 @@ class ModelFileAndCheckpointTest {
     }
 
     private static DistributedData data() {
-        return DistributedData.of(SparkTesting.partitioned(context, EXAMPLES, 45, 55));
+        return DistributedData.of(SparkTesting.partitioned(SPARK.context(), EXAMPLES, 45, 55));
     }
 
     private static SparkTrainerBuilder builder(Sequential model, int epochs) {

@@ -97,14 +97,7 @@ final class SparkTesting {
 
     /** max |a − b| / max |b| over the two models' parameters. */
     static double relativeDifference(Sequential a, Sequential b) {
-        double[] x = JavaArrays.toDoubles(a.parameterSet().values());
-        double[] y = JavaArrays.toDoubles(b.parameterSet().values());
-        double difference = 0;
-        double scale = 0;
-        for (int i = 0; i < x.length; i++) {
-            difference = Math.max(difference, Math.abs(x[i] - y[i]));
-            scale = Math.max(scale, Math.abs(y[i]));
-        }
-        return difference / scale;
+        return JavaArrays.relativeDifference(JavaArrays.toDoubles(a.parameterSet().values()),
+                JavaArrays.toDoubles(b.parameterSet().values()));
     }
 }
