@@ -98,7 +98,7 @@ public final class Checkpoints {
      * @return its {@link ModelFile#TRAINING} section
      * @throws IllegalArgumentException when the file is not a training checkpoint
      */
-    public static TrainingProgress progress(SavedModel checkpoint) {
+    static TrainingProgress progress(SavedModel checkpoint) {
         Section section = checkpoint.section(ModelFile.TRAINING).orElseThrow(() -> new IllegalArgumentException(
                 "not a training checkpoint: the model file has no '" + ModelFile.TRAINING + "' section (it has "
                         + checkpoint.sections().keySet() + "); write one with TrainerBuilder.checkpoint(path)"));
@@ -112,7 +112,7 @@ public final class Checkpoints {
      * @return the optimizer
      * @throws IllegalArgumentException when the file has no optimizer, or its state does not fit the model
      */
-    public static Optimizer optimizer(SavedModel checkpoint) {
+    static Optimizer optimizer(SavedModel checkpoint) {
         Optimizer optimizer = checkpoint.optimizer().orElseThrow(() -> new IllegalArgumentException(
                 "not a training checkpoint: the model file has no '" + ModelFile.OPTIMIZER + "' section"));
         long parameters = checkpoint.model().parameterCount();
@@ -134,8 +134,8 @@ public final class Checkpoints {
      * @param regularization its regularization, or {@code null}
      * @param clipping       its clipping, or {@code null}
      */
-    public static void warnIfChanged(TrainingProgress resumed, Loss loss, LearningRateSchedule schedule,
-                                     Regularization regularization, GradientClipping clipping) {
+    static void warnIfChanged(TrainingProgress resumed, Loss loss, LearningRateSchedule schedule,
+                              Regularization regularization, GradientClipping clipping) {
         warnIfChanged("loss", resumed.loss(), loss.getClass().getSimpleName());
         warnIfChanged("learning-rate schedule", resumed.schedule(), describe(schedule));
         warnIfChanged("regularization", resumed.regularization(), describe(regularization));
