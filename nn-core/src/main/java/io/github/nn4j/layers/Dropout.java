@@ -3,6 +3,7 @@ package io.github.nn4j.layers;
 import io.github.nn4j.base.Buffers;
 import io.github.nn4j.base.Mode;
 import io.github.nn4j.base.Shapes;
+import io.github.nn4j.base.TrainingPass;
 import io.github.nn4j.kernels.DropoutKernels;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -22,10 +23,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * TRAIN pass draws the mask and multiplies in one Java pass into reused buffers (see
  * {@link DropoutKernels#dropout}).
  *
- * <p>The mask of a unit is a function of the layer's seed, the number of TRAIN passes since it
- * was seeded, and the unit's row and column in the batch. A data-parallel worker that holds only
- * some rows of a batch says which pass and which rows with {@link #placeNextPass}, and draws the
- * masks one machine would draw for those rows.
+ * <p>The mask of a unit is a function of the layer's seed, the pass's number and the unit's row
+ * position and column in the batch. A trainer names the pass and the rows' positions with a
+ * {@link TrainingPass} ({@link #forward(INDArray, Mode, TrainingPass)}); without one, the layer
+ * counts its TRAIN passes since it was seeded and puts the rows at positions 0, 1, …
  *
  * <pre>{@code
  * Sequential model = new Sequential(new Dense(784, 256), new ReLU(), new Dropout(0.5), new Dense(256, 10));
@@ -41,8 +42,6 @@ public final class Dropout implements ShapePreserving {
 
     private long seed;
     private long passes;
-    private long placedPass;
-    private int[] placedRows;
     private INDArray mask;
     private INDArray output;
     private INDArray inputGradient;
@@ -76,38 +75,32 @@ public final class Dropout implements ShapePreserving {
         return Map.of("p", p);
     }
 
-
-
     /** Seeds the masks and starts counting TRAIN passes from 0. */
     @Override
     public void seed(long seed) {
         this.seed = seed;
         this.passes = 0;
-        this.placedRows = null;
+    }
+
+    /** In TRAIN mode, the masks of the next pass since the last {@link #seed}, rows at positions 0, 1, … */
+    @Override
+    public INDArray forward(INDArray input, Mode mode) {
+        return forward(input, mode, passes, null);
     }
 
     /**
-     * Makes the next TRAIN pass draw the masks that pass number {@code pass} since the last
-     * {@link #seed} draws for a batch in which this input's rows sit at {@code rowPositions}: input
-     * row {@code i} gets the mask of batch row {@code rowPositions[i]}. A data-parallel worker
-     * holding some rows of a global batch uses it to draw the masks of one machine training on the
-     * whole batch. Holds for one pass; the passes after it count on from {@code pass + 1}.
+     * In TRAIN mode, the masks of pass {@code pass.number()} since the last {@link #seed}: input
+     * row {@code i} gets the mask of batch row {@code pass.rowPositions()[i]}. The passes after it
+     * without a {@link TrainingPass} count on from {@code pass.number() + 1}.
      *
-     * @param pass         the pass, from 0 (on one machine: the batch's index in its epoch)
-     * @param rowPositions each input row's position in the batch, one per row of the next input
-     * @throws IllegalArgumentException when {@code pass} is negative or {@code rowPositions} is null
+     * @throws IllegalArgumentException when the pass names positions for another number of rows
      */
-    public void placeNextPass(long pass, int[] rowPositions) {
-        if (pass < 0 || rowPositions == null) {
-            throw new IllegalArgumentException("placeNextPass needs a pass ≥ 0 and row positions, got pass " + pass
-                    + " and " + (rowPositions == null ? "no positions" : rowPositions.length + " positions"));
-        }
-        this.placedPass = pass;
-        this.placedRows = rowPositions.clone();
+    @Override
+    public INDArray forward(INDArray input, Mode mode, TrainingPass pass) {
+        return forward(input, mode, pass.number(), mode == Mode.TRAIN ? pass.rowPositions() : null);
     }
 
-    @Override
-    public INDArray forward(INDArray input, Mode mode) {
+    private INDArray forward(INDArray input, Mode mode, long pass, int[] rowPositions) {
         Shapes.requireBatch(input, this, "features");
         if (mode == Mode.EVAL) {
             return input;
@@ -116,9 +109,6 @@ public final class Dropout implements ShapePreserving {
         long columns = input.columns();
         mask = Buffers.reuse(mask, rows, columns, input.dataType());
         output = Buffers.reuse(output, rows, columns, input.dataType());
-        long pass = placedRows == null ? passes : placedPass;
-        int[] rowPositions = placedRows;
-        placedRows = null;
         passes = pass + 1;
         DropoutKernels.dropout(input, mask, output, p, DropoutKernels.passKey(seed, pass), rowPositions);
         return output;

@@ -3,6 +3,7 @@ package io.github.nn4j.layers;
 import io.github.nn4j.base.Mode;
 import io.github.nn4j.base.Parameter;
 import io.github.nn4j.base.ParameterSpec;
+import io.github.nn4j.base.TrainingPass;
 import java.util.List;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -91,6 +92,21 @@ public interface Layer {
      * @return the {@code [batch, out]} output
      */
     INDArray forward(INDArray input, Mode mode);
+
+    /**
+     * Computes the layer's output for a batch of a training pass that a trainer has placed:
+     * {@code pass} says which pass this is and where the input's rows sit in their batch, which a
+     * layer that draws random numbers (such as dropout) draws them from. Other layers ignore it: by
+     * default this is {@code forward(input, mode)}.
+     *
+     * @param input a {@code [batch, in]} array
+     * @param mode  {@link Mode#TRAIN} to record what {@code backward} needs, {@link Mode#EVAL} otherwise
+     * @param pass  the pass's number and the rows' positions
+     * @return the {@code [batch, out]} output
+     */
+    default INDArray forward(INDArray input, Mode mode, TrainingPass pass) {
+        return forward(input, mode);
+    }
 
     /**
      * Backpropagates through the last {@link Mode#TRAIN} forward pass: writes the gradients of

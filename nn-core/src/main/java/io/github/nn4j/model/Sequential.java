@@ -4,6 +4,7 @@ import io.github.nn4j.base.InferenceScratch;
 import io.github.nn4j.base.Mode;
 import io.github.nn4j.base.Parameter;
 import io.github.nn4j.base.ParameterSet;
+import io.github.nn4j.base.TrainingPass;
 import io.github.nn4j.init.Initializer;
 import io.github.nn4j.layers.Layer;
 import io.github.nn4j.layers.LayerRegistry;
@@ -138,7 +139,20 @@ public final class Sequential {
      *                                  which makes it once, and to the loss, which turns NaN)
      */
     public INDArray forward(INDArray input, Mode mode) {
-        return forward(input, mode, null);
+        return forward(input, mode, null, null);
+    }
+
+    /**
+     * Runs the batch through every layer, as {@link #forward(INDArray, Mode)} does, in a pass a
+     * trainer has placed: random layers (dropout) draw for the pass and row positions it names.
+     *
+     * @param input {@code [batch, inputSize]}
+     * @param mode  the mode
+     * @param pass  the pass's number and its rows' positions in their batch, or {@code null} for none
+     * @return the output, as {@link #forward(INDArray, Mode)} returns it
+     */
+    public INDArray forward(INDArray input, Mode mode, TrainingPass pass) {
+        return forward(input, mode, pass, null);
     }
 
     /**
@@ -151,18 +165,12 @@ public final class Sequential {
      * @return the output, as {@link #forward(INDArray, Mode)} returns it
      */
     public INDArray forward(INDArray input, Mode mode, LayerObserver observer) {
+        return forward(input, mode, null, observer);
+    }
+
+    private INDArray forward(INDArray input, Mode mode, TrainingPass pass, LayerObserver observer) {
         INDArray x = ModelInput.checked(input, mode, stack.inputSize(), stack.layers().get(0), dataType());
-        for (int i = 0; i < stack.layers().size(); i++) {
-            Layer layer = stack.layers().get(i);
-            if (observer != null) {
-                observer.beforeForward(i, layer, x);
-            }
-            x = layer.forward(x, mode);
-            if (observer != null) {
-                observer.afterForward(i, layer, x);
-            }
-        }
-        return x;
+        return stack.forward(x, mode, pass, observer);
     }
 
     /**
@@ -209,17 +217,7 @@ public final class Sequential {
     public INDArray backward(INDArray outputGradient, boolean needInputGradient, LayerObserver observer) {
         INDArray gradient = outputGradient.dataType() == dataType() ? outputGradient
                 : outputGradient.castTo(dataType());
-        for (int i = stack.layers().size() - 1; i >= 0; i--) {
-            Layer layer = stack.layers().get(i);
-            if (observer != null) {
-                observer.beforeBackward(i, layer, gradient);
-            }
-            gradient = layer.backward(gradient, i > 0 || needInputGradient);
-            if (observer != null) {
-                observer.afterBackward(i, layer, gradient);
-            }
-        }
-        return gradient;
+        return stack.backward(gradient, needInputGradient, observer);
     }
 
     /**

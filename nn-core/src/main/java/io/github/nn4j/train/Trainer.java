@@ -1,5 +1,6 @@
 package io.github.nn4j.train;
 
+import io.github.nn4j.base.TrainingPass;
 import io.github.nn4j.data.Batch;
 import io.github.nn4j.data.BatchIterator;
 import io.github.nn4j.data.DataSet;
@@ -49,7 +50,8 @@ import java.util.Map;
  *
  * <p>Training is deterministic: the same model initialization, data, configuration and seed give
  * bitwise the same weights and metrics. Each epoch's shuffle and dropout masks come from seeds
- * derived from {@code (seed, epoch)} alone ({@link EpochSeeds}), so epoch k is the same whether the run started at
+ * derived from {@code (seed, epoch)} alone ({@link EpochSeeds}), the masks of batch b from its
+ * {@link TrainingPass} b, so epoch k is the same whether the run started at
  * epoch 1 or was resumed from a checkpoint of epoch k − 1 ({@link #resume(Path)}). A trainer
  * trains one model on one thread.
  */
@@ -183,7 +185,7 @@ public final class Trainer {
             int offset = 0;
             for (int b = 0; b < batches.size(); b++) {
                 Batch batch = batches.get(b);
-                double batchLoss = step(batch, epoch, meter, classes, offset);
+                double batchLoss = step(batch, TrainingPass.of(b), epoch, meter, classes, offset);
                 if (!Double.isFinite(batchLoss)) {
                     throw rollback.restore(batchLoss, epoch, b + 1, batches.size(), offset, batch.size());
                 }
@@ -210,9 +212,9 @@ public final class Trainer {
     }
 
     /** One training step on {@code batch}; returns its loss, the mean cost plus the penalty. */
-    private double step(Batch batch, int epoch, Meter meter, int[] classes, int offset) {
+    private double step(Batch batch, TrainingPass pass, int epoch, Meter meter, int[] classes, int offset) {
         int rows = batch.size();
-        double cost = trainingStep.computeGradients(batch.features(), batch.labels(), rows) / rows;
+        double cost = trainingStep.computeGradients(batch.features(), batch.labels(), rows, pass) / rows;
         double penalty = trainingStep.applyUpdate(epoch);
         meter.add(cost, penalty, trainingStep.output(), classes, offset);
         return cost + penalty;

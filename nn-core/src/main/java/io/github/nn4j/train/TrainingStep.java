@@ -2,6 +2,7 @@ package io.github.nn4j.train;
 
 import io.github.nn4j.base.Mode;
 import io.github.nn4j.base.ParameterSet;
+import io.github.nn4j.base.TrainingPass;
 import io.github.nn4j.losses.Loss;
 import io.github.nn4j.model.Sequential;
 import io.github.nn4j.optim.GradientClipping;
@@ -35,6 +36,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * the gradient of the batch's mean loss (up to the order of float additions), and the sum of
  * their returned losses divided by B is the batch's mean loss. The driver puts that sum in its
  * model's gradient buffer and calls applyUpdate once.
+ *
+ * <p><b>Random layers draw for the pass the trainer names.</b> computeGradients may take a
+ * {@link TrainingPass}: {@link Trainer} hands in {@code TrainingPass.of(b)} for batch b of an
+ * epoch (it reseeds the model every epoch), and a worker {@code TrainingPass.of(b, positions)} for
+ * its rows of global batch b, which then get the dropout masks one machine draws for them.
  *
  * <pre>{@code
  * TrainingStep step = new TrainingStep(model, Loss.softmaxCrossEntropy(), new Adam(1e-3), null, null, null);
@@ -102,7 +108,26 @@ public final class TrainingStep {
      * @throws IllegalArgumentException when the shapes do not fit or {@code examplesInStep} is below {@code rows}
      */
     public double computeGradients(INDArray features, INDArray targets, long examplesInStep) {
-        output = model.forward(features, Mode.TRAIN);
+        return computeGradients(features, targets, examplesInStep, null);
+    }
+
+    /**
+     * As {@link #computeGradients(INDArray, INDArray, long)}, with the model's random layers
+     * (dropout) drawing for {@code pass}: the pass's number since the model was seeded and each
+     * row's position in the step's batch. A trainer that numbers its passes this way gets the
+     * same masks for a row whichever other rows of the batch it computes with, as a data-parallel
+     * worker holding some rows of a global batch needs.
+     *
+     * @param features       {@code [rows, inputs]}
+     * @param targets        the rows' targets, in a form the loss takes
+     * @param examplesInStep the examples of the whole step, as above
+     * @param pass           the pass, or {@code null} to let random layers count their passes
+     * @return the sum of the rows' losses
+     * @throws IllegalArgumentException when the shapes do not fit, {@code examplesInStep} is below
+     *                                  {@code rows}, or the pass names positions for another number of rows
+     */
+    public double computeGradients(INDArray features, INDArray targets, long examplesInStep, TrainingPass pass) {
+        output = model.forward(features, Mode.TRAIN, pass);
         double lossSum = loss.sum(output, targets);
         model.backward(loss.gradient(output, targets, examplesInStep));
         return lossSum;

@@ -20,4 +20,12 @@ class BaseDocExamplesTest {
         assertArrayEquals(new double[] {2, 4}, JavaArrays.toDoubles(matrix.getColumn(1)));
         assertEquals(1, JavaArrays.argmax(new float[] {0, 3, 1, 3}, 0, 4));
     }
+
+    @Test
+    void aPassOfAWholeBatchPlacesNoRowsAndAShareNamesItsRowsPositions() {
+        // TrainingPass.java:17-18
+        assertEquals(3, TrainingPass.of(3).number());
+        assertEquals(null, TrainingPass.of(3).rowPositions());
+        assertArrayEquals(new int[] {7, 2, 5}, TrainingPass.of(3, new int[] {7, 2, 5}).rowPositions());
+    }
 }

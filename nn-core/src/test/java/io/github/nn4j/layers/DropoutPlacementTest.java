@@ -2,9 +2,11 @@ package io.github.nn4j.layers;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.github.nn4j.base.Mode;
+import io.github.nn4j.base.TrainingPass;
 import io.github.nn4j.testing.SeededArrays;
 import io.github.nn4j.init.Initializer;
 import io.github.nn4j.kernels.DropoutKernels;
@@ -59,8 +61,7 @@ class DropoutPlacementTest {
             INDArray share = Nd4j.pullRows(batch, 1, positions);
             Dropout worker = new Dropout(0.3);
             new Sequential(worker).init(Initializer.zeros(), 8, type);
-            worker.placeNextPass(1, positions);
-            INDArray shareOut = worker.forward(share, Mode.TRAIN).dup();
+            INDArray shareOut = worker.forward(share, Mode.TRAIN, TrainingPass.of(1, positions)).dup();
             for (int i = 0; i < positions.length; i++) {
                 assertEquals(secondPass.getRow(positions[i]), shareOut.getRow(i), type + " row " + positions[i]);
             }
@@ -72,24 +73,56 @@ class DropoutPlacementTest {
     }
 
     @Test
+    void aPassWithoutPositionsDrawsTheMasksOfThatCountedPass() {
+        INDArray x = SeededArrays.uniform(4, DataType.FLOAT, 5, 300).addi(1);
+        Dropout counting = new Dropout(0.4);
+        new Sequential(counting).init(Initializer.zeros(), 6);
+        counting.forward(x, Mode.TRAIN);
+        counting.forward(x, Mode.TRAIN);
+        INDArray thirdCounted = counting.forward(x, Mode.TRAIN).dup();
+
+        Dropout placed = new Dropout(0.4);
+        new Sequential(placed).init(Initializer.zeros(), 6);
+        assertEquals(thirdCounted, placed.forward(x, Mode.TRAIN, TrainingPass.of(2)));
+        assertSame(x, placed.forward(x, Mode.EVAL, TrainingPass.of(2)), "EVAL stays the identity");
+    }
+
+    @Test
+    void aModelHandsThePassToEveryLayerSoEachRowGetsItsWholeBatchMasks() {
+        INDArray batch = SeededArrays.uniform(5, DataType.FLOAT, 6, 40);
+        Sequential whole = model();
+        whole.forward(batch, Mode.TRAIN);
+        INDArray secondPass = whole.forward(batch, Mode.TRAIN).dup();
+
+        int[] positions = {4, 0, 3};
+        Sequential worker = model();
+        INDArray shareOut = worker.forward(Nd4j.pullRows(batch, 1, positions), Mode.TRAIN, TrainingPass.of(1, positions));
+        for (int i = 0; i < positions.length; i++) {
+            assertEquals(secondPass.getRow(positions[i]), shareOut.getRow(i), "row " + positions[i]);
+        }
+    }
+
+    /** Two dropout layers around a dense one, seeded alike every time. */
+    private static Sequential model() {
+        return new Sequential(new Dropout(0.3), new Dense(40, 30), new Dropout(0.5)).init(Initializer.xavierNormal(), 12);
+    }
+
+    @Test
     void anotherPassGivesOtherMasks() {
         INDArray x = Nd4j.ones(DataType.FLOAT, 4, 100);
         Dropout dropout = new Dropout(0.5);
         new Sequential(dropout).init(Initializer.zeros(), 1);
-        dropout.placeNextPass(3, new int[] {0, 1, 2, 3});
-        INDArray third = dropout.forward(x, Mode.TRAIN).dup();
-        dropout.placeNextPass(4, new int[] {0, 1, 2, 3});
-        assertFalse(third.equals(dropout.forward(x, Mode.TRAIN)));
+        INDArray third = dropout.forward(x, Mode.TRAIN, TrainingPass.of(3, new int[] {0, 1, 2, 3})).dup();
+        assertFalse(third.equals(dropout.forward(x, Mode.TRAIN, TrainingPass.of(4, new int[] {0, 1, 2, 3}))));
     }
 
     @Test
     void wrongNumberOfPositionsIsRejected() {
         Dropout dropout = new Dropout(0.5);
         new Sequential(dropout).init(Initializer.zeros(), 1);
-        dropout.placeNextPass(0, new int[] {0, 1});
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> dropout.forward(Nd4j.ones(DataType.FLOAT, 3, 5), Mode.TRAIN));
+                () -> dropout.forward(Nd4j.ones(DataType.FLOAT, 3, 5), Mode.TRAIN, TrainingPass.of(0, new int[] {0, 1})));
         assertEquals("2 row positions for an input of 3 rows", e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> dropout.placeNextPass(-1, new int[0]));
+        assertThrows(IllegalArgumentException.class, () -> TrainingPass.of(-1, new int[0]));
     }
 }

@@ -39,7 +39,7 @@ class LayersDocExamplesTest {
 
     @Test
     void theDropoutExampleMapsImagesToTenScores() {
-        // Dropout.java:27
+        // Dropout.java:32
         Sequential model = new Sequential(new Dense(784, 256), new ReLU(), new Dropout(0.5), new Dense(256, 10));
         assertArrayEquals(new long[] {2, 10}, model.predict(Nd4j.zeros(2, 784)).shape());
     }

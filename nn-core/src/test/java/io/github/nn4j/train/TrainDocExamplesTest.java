@@ -104,7 +104,7 @@ class TrainDocExamplesTest {
 
     @Test
     void computeGradientsLeavesTheParametersAndReturnsTheLossSumThenApplyUpdateTakesAdamsStep() {
-        // TrainingStep.java:40-42; Adam's first step moves every entry by lr·g/|g| = ±1e-3 (m̂ = g, v̂ = g²)
+        // TrainingStep.java:46-48; Adam's first step moves every entry by lr·g/|g| = ±1e-3 (m̂ = g, v̂ = g²)
         Sequential model = new Sequential(new Dense(4, 3)).init(Initializer.xavierUniform(), 3);
         INDArray x = SeededArrays.gaussian(4, DataType.FLOAT, 6, 4);
         INDArray y = Nd4j.createFromArray(0, 2, 1, 1, 0, 2);

@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.nn4j.base.Mode;
+import io.github.nn4j.base.TrainingPass;
 import io.github.nn4j.init.Initializer;
 import io.github.nn4j.layers.Dense;
+import io.github.nn4j.layers.Dropout;
 import io.github.nn4j.layers.Tanh;
 import io.github.nn4j.losses.Loss;
 import io.github.nn4j.model.Sequential;
@@ -17,6 +19,7 @@ import io.github.nn4j.optim.LearningRateSchedule;
 import io.github.nn4j.optim.Optimizer;
 import io.github.nn4j.optim.Regularization;
 import io.github.nn4j.optim.Sgd;
+import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -93,6 +96,40 @@ class TrainingStepTest {
         assertEquals(penalty, driverPenalty, 0.0);
         assertArrayEquals(single.parameterSet().values().toDoubleVector(), driver.parameterSet().values().toDoubleVector(),
                 1e-15);
+    }
+
+    @Test
+    void withDropoutWorkersNamingTheirRowsPositionsSumToOneMachinesGradient() {
+        Sequential single = droppingModel();
+        TrainingStep oneMachine = new TrainingStep(single, Loss.softmaxCrossEntropy());
+        oneMachine.computeGradients(X, Y, 6);                    // pass 0, counted
+        double wholeSum = oneMachine.computeGradients(X, Y, 6);  // pass 1, counted
+        INDArray wholeGradient = single.parameterSet().gradients().dup();
+
+        Sequential placed = droppingModel();
+        new TrainingStep(placed, Loss.softmaxCrossEntropy()).computeGradients(X, Y, 6, TrainingPass.of(1));
+        assertArrayEquals(wholeGradient.toDoubleVector(), placed.parameterSet().gradients().toDoubleVector(), 0.0,
+                "pass 1 named is pass 1 counted");
+
+        // Two workers hold rows {5, 1, 3} and {0, 2, 4} of the batch, and name their positions.
+        int[][] shares = {{5, 1, 3}, {0, 2, 4}};
+        INDArray summed = Nd4j.zeros(DataType.DOUBLE, wholeGradient.length());
+        double sum = 0;
+        for (int[] rows : shares) {
+            Sequential worker = droppingModel();
+            INDArray targets = Nd4j.create(Arrays.stream(rows).mapToDouble(Y::getDouble).toArray());
+            sum += new TrainingStep(worker, Loss.softmaxCrossEntropy()).computeGradients(X.getRows(rows), targets, 6,
+                    TrainingPass.of(1, rows));
+            summed.addi(worker.parameterSet().gradients());
+        }
+        assertEquals(wholeSum, sum, 1e-12);
+        assertArrayEquals(wholeGradient.toDoubleVector(), summed.toDoubleVector(), 1e-15);
+    }
+
+    /** {@link #model} with dropout after the hidden layer. */
+    private static Sequential droppingModel() {
+        return new Sequential(new Dense(3, 4), new Tanh(), new Dropout(0.5), new Dense(4, 2))
+                .init(Initializer.xavierNormal(), 3, DataType.DOUBLE);
     }
 
     @Test

@@ -1,7 +1,6 @@
 package io.github.nn4j.spark;
 
 import io.github.nn4j.init.Initializer;
-import io.github.nn4j.layers.Dropout;
 import io.github.nn4j.layers.Layer;
 import io.github.nn4j.layers.LayerRegistry;
 import io.github.nn4j.model.Sequential;
@@ -58,17 +57,6 @@ final class ModelSpec implements Serializable {
     /** FLOAT or DOUBLE. */
     DataType dataType() {
         return doublePrecision ? DataType.DOUBLE : DataType.FLOAT;
-    }
-
-    /** The dropout layers of a model built from this spec, in order. */
-    static List<Dropout> dropouts(Sequential model) {
-        List<Dropout> dropouts = new ArrayList<>();
-        for (Layer layer : model.layers()) {
-            if (layer instanceof Dropout dropout) {
-                dropouts.add(dropout);
-            }
-        }
-        return dropouts;
     }
 
     private static void requireRebuildable(int index, Layer layer, Map<String, Object> config) {

@@ -3,7 +3,7 @@ package io.github.nn4j.spark;
 import io.github.nn4j.base.Buffers;
 import io.github.nn4j.base.JavaArrays;
 import io.github.nn4j.base.Mode;
-import io.github.nn4j.layers.Dropout;
+import io.github.nn4j.base.TrainingPass;
 import io.github.nn4j.losses.Loss;
 import io.github.nn4j.losses.OutputKind;
 import io.github.nn4j.model.Sequential;
@@ -12,7 +12,6 @@ import io.github.nn4j.train.EpochSeeds;
 import io.github.nn4j.train.TrainingStep;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -27,7 +26,6 @@ final class Worker {
     private final Loss loss;
     private final TrainingStep step;
     private final Optimizer optimizer;
-    private final List<Dropout> dropouts;
     private final OutputKind kind;
     private INDArray features;
     private INDArray targets;
@@ -35,7 +33,6 @@ final class Worker {
     Worker(RunSpec run) {
         this.model = run.model.build();
         this.loss = run.loss.get();
-        this.dropouts = ModelSpec.dropouts(model);
         this.kind = run.format.kind;
         if (run.update == null) {
             this.optimizer = null;
@@ -58,8 +55,8 @@ final class Worker {
         }
         weights(weights);
         int from = plan.batchStart[batch];
-        load(run, block, plan, epoch, batch);
-        double lossSum = step.computeGradients(features, targets, run.batchRows(batch));
+        TrainingPass pass = load(run, block, plan, epoch, batch);
+        double lossSum = step.computeGradients(features, targets, run.batchRows(batch), pass);
         long correct = correct(block, plan.localRows, from, rows);
         return new GradientSum(lossSum, correct, rows, FlatValues.of(model.parameterSet().gradients()));
     }
@@ -84,8 +81,8 @@ final class Worker {
             if (rows == 0) {
                 continue;
             }
-            load(run, block, plan, epoch, batch);
-            double lossSum = step.computeGradients(features, targets, rows);
+            TrainingPass pass = load(run, block, plan, epoch, batch);
+            double lossSum = step.computeGradients(features, targets, rows, pass);
             sum.correct += correct(block, plan.localRows, plan.batchStart[batch], rows);
             if (start.rates != null) {
                 optimizer.setLearningRate(start.rates[i]);
@@ -128,19 +125,18 @@ final class Worker {
         weights.copyInto(model.parameterSet().values());
     }
 
-    /** Gathers the batch's rows into the buffers and places the dropout masks of their positions. */
-    private void load(RunSpec run, Block block, EpochPlan plan, int epoch, int batch) {
+    /**
+     * Gathers the batch's rows into the buffers and seeds the model's random layers as {@code Trainer}
+     * does for the epoch; returns the training pass of the rows: batch {@code batch} of the epoch, at
+     * their positions in the global batch, so that they get the dropout masks one machine draws.
+     */
+    private TrainingPass load(RunSpec run, Block block, EpochPlan plan, int epoch, int batch) {
         int from = plan.batchStart[batch];
         int rows = plan.rows(batch);
         buffers(block, rows);
         block.gather(plan.localRows, from, rows, features, targets);
-        if (!dropouts.isEmpty()) {
-            model.reseed(EpochSeeds.dropout(run.seed, epoch));
-            int[] positions = Arrays.copyOfRange(plan.positions, from, from + rows);
-            for (Dropout dropout : dropouts) {
-                dropout.placeNextPass(batch, positions);
-            }
-        }
+        model.reseed(EpochSeeds.dropout(run.seed, epoch));
+        return TrainingPass.of(batch, Arrays.copyOfRange(plan.positions, from, from + rows));
     }
 
     private void buffers(Block block, int rows) {
