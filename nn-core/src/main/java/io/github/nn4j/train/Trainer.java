@@ -8,10 +8,7 @@ import io.github.nn4j.losses.Loss;
 import io.github.nn4j.losses.OutputKind;
 import io.github.nn4j.model.ChunkedInference;
 import io.github.nn4j.model.Sequential;
-import io.github.nn4j.optim.GradientClipping;
-import io.github.nn4j.optim.LearningRateSchedule;
 import io.github.nn4j.optim.Optimizer;
-import io.github.nn4j.optim.Regularization;
 import io.github.nn4j.persist.ModelFile;
 import io.github.nn4j.persist.SavedModel;
 import io.github.nn4j.platform.Nn4jPlatform;
@@ -59,37 +56,19 @@ public final class Trainer {
 
     private final Sequential model;
     private final Loss loss;
+    private final TrainingSettings settings;
     private final Optimizer optimizer;
     private final TrainingStep trainingStep;
-    private final int batchSize;
-    private final int epochs;
-    private final long seed;
-    private final boolean dropLastBatch;
-    private final LearningRateSchedule schedule;
-    private final Regularization regularization;
-    private final GradientClipping clipping;
-    private final Path checkpoint;
-    private final int startEpoch;
-    private final List<TrainingListener> listeners;
     private int completedEpochs;
 
-    Trainer(TrainerBuilder builder) {
-        TrainingSettings settings = builder.settings;
-        this.model = builder.model;
-        this.loss = builder.loss;
+    Trainer(Sequential model, Loss loss, TrainingSettings settings) {
+        this.model = model;
+        this.loss = loss;
+        this.settings = settings;
         this.optimizer = settings.optimizer();
-        this.batchSize = settings.batchSize();
-        this.epochs = settings.epochs();
-        this.seed = settings.seed();
-        this.dropLastBatch = settings.dropLastBatch();
-        this.schedule = settings.schedule();
-        this.regularization = settings.regularization();
-        this.clipping = settings.clipping();
-        this.checkpoint = settings.checkpoint();
-        this.startEpoch = settings.startEpoch();
         this.completedEpochs = settings.startEpoch();
-        this.trainingStep = new TrainingStep(model, loss, optimizer, schedule, regularization, clipping);
-        this.listeners = settings.listenersWithDefaults();
+        this.trainingStep = new TrainingStep(model, loss, optimizer, settings.schedule(), settings.regularization(),
+                settings.clipping());
     }
 
     /**
@@ -131,7 +110,7 @@ public final class Trainer {
      * @throws IllegalArgumentException naming what is missing when it is not a checkpoint
      */
     public static TrainerBuilder resume(SavedModel checkpoint) {
-        return Checkpoints.resume(checkpoint);
+        return new TrainerBuilder(Checkpoint.read(checkpoint));
     }
 
     /**
@@ -164,16 +143,19 @@ public final class Trainer {
         OutputKind kind = loss.outputKind().forOutputs(model.outputSize());
         PreparedData training = PreparedData.of(train, model, kind, "training");
         PreparedData held = validation == null ? null : PreparedData.of(validation, model, kind, "validation");
-        BatchIterator iterator = new BatchIterator(training.data(), batchSize, true, dropLastBatch, seed);
+        int batchSize = settings.batchSize();
+        long seed = settings.seed();
+        BatchIterator iterator = new BatchIterator(training.data(), batchSize, true, settings.dropLastBatch(), seed);
         Meter meter = new Meter(kind);
         int samples = iterator.batchesPerEpoch() == 0 ? 0
                 : Math.min(training.data().size(), iterator.batchesPerEpoch() * batchSize);
-        TrainingState state = new TrainingState(model, epochs, iterator.batchesPerEpoch(), samples);
+        TrainingState state = new TrainingState(model, settings.epochs(), iterator.batchesPerEpoch(), samples);
+        List<TrainingListener> listeners = settings.listeners();
         EpochRollback rollback = new EpochRollback(model.parameterSet(), optimizer);
         History history = new History();
         listeners.forEach(listener -> listener.onTrainingStart(state));
 
-        for (int epoch = startEpoch + 1; epoch <= epochs && !state.stopRequested(); epoch++) {
+        for (int epoch = settings.startEpoch() + 1; epoch <= settings.epochs() && !state.stopRequested(); epoch++) {
             state.startEpoch(epoch);
             listeners.forEach(listener -> listener.onEpochStart(state));
             long start = System.nanoTime();
@@ -197,8 +179,8 @@ public final class Trainer {
             double trainSeconds = (System.nanoTime() - start) / 1e9;
             Map<String, Double> metrics = epochMetrics(meter, held);
             completedEpochs = epoch;
-            if (checkpoint != null) {
-                Checkpoints.writeAfterEpoch(this, checkpoint);
+            if (settings.checkpoint() != null) {
+                checkpoint().writeAfterEpoch(settings.checkpoint());
             }
             EpochResult result = new EpochResult(epoch, metrics, offset, trainSeconds, (System.nanoTime() - start) / 1e9);
             history.add(result);
@@ -229,13 +211,14 @@ public final class Trainer {
         }
         if (held != null) {
             measure(held, meter);
-            double penalty = regularization == null ? 0 : regularization.penalty(model.parameterSet());
+            double penalty = settings.regularization() == null ? 0
+                    : settings.regularization().penalty(model.parameterSet());
             metrics.put("val_loss", meter.meanLoss() + penalty);
             if (meter.hasAccuracy()) {
                 metrics.put("val_accuracy", meter.accuracy());
             }
         }
-        if (schedule != null) {
+        if (settings.schedule() != null) {
             metrics.put("lr", optimizer.learningRate());
         }
         return metrics;
@@ -244,7 +227,7 @@ public final class Trainer {
     /** Runs the model in inference mode over {@code data}, chunk by chunk, into a reset {@code meter}. */
     private void measure(PreparedData data, Meter meter) {
         meter.reset();
-        ChunkedInference.forEachChunk(model, data.data(), Math.max(batchSize, 1024), (outputs, labels, start) ->
+        ChunkedInference.forEachChunk(model, data.data(), Math.max(settings.batchSize(), 1024), (outputs, labels, start) ->
                 meter.add(loss.sum(outputs, labels) / outputs.rows(), 0, outputs, data.classes(), start));
     }
 
@@ -258,9 +241,12 @@ public final class Trainer {
      * @throws UnsupportedOperationException when the optimizer cannot be saved (one written outside nn4j)
      */
     public void saveCheckpoint(Path file) throws IOException {
-        Checkpoints.write(file, model, optimizer, new TrainingProgress(completedEpochs, epochs, seed, batchSize,
-                dropLastBatch, loss.getClass().getSimpleName(), Checkpoints.describe(schedule),
-                Checkpoints.describe(regularization), Checkpoints.describe(clipping)));
+        checkpoint().write(file);
+    }
+
+    /** The model, optimizer and progress as they are now. */
+    private Checkpoint checkpoint() {
+        return new Checkpoint(model, optimizer, settings.progress(completedEpochs, loss));
     }
 
     /** Epochs completed: 0 before training, the checkpoint's epoch when resumed, then counting. */
@@ -280,6 +266,6 @@ public final class Trainer {
 
     /** The listeners, default ones first, in call order. */
     public List<TrainingListener> listeners() {
-        return listeners;
+        return settings.listeners();
     }
 }

@@ -3,8 +3,11 @@ package io.github.nn4j.train;
 import io.github.nn4j.io.JsonFields;
 import io.github.nn4j.io.Section;
 import io.github.nn4j.persist.ModelFile;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The {@link ModelFile#TRAINING} section of a checkpoint: how far training got and the settings
@@ -70,6 +73,29 @@ public record TrainingProgress(int epoch, int epochs, long seed, int batchSize, 
         return new TrainingProgress(epoch, epochs, section.integer("seed"), batchSize, section.flag("dropLastBatch"),
                 section.text("loss"), optional(section, "schedule"), optional(section, "regularization"),
                 optional(section, "clipping"));
+    }
+
+    /**
+     * What a run resuming this checkpoint does differently: a warning for each of loss, schedule,
+     * regularization and clipping whose description in {@code resuming} differs from this one's.
+     *
+     * @param resuming the resumed run's progress, as {@link TrainingSettings#progress} gives it
+     * @return the warnings, in that order; empty when the run continues with the same ones
+     */
+    List<String> changesIn(TrainingProgress resuming) {
+        List<String> changes = new ArrayList<>();
+        addIfChanged(changes, "loss", loss, resuming.loss);
+        addIfChanged(changes, "learning-rate schedule", schedule, resuming.schedule);
+        addIfChanged(changes, "regularization", regularization, resuming.regularization);
+        addIfChanged(changes, "gradient clipping", clipping, resuming.clipping);
+        return changes;
+    }
+
+    private static void addIfChanged(List<String> changes, String what, String saved, String now) {
+        if (!Objects.equals(saved, now)) {
+            changes.add("resuming with " + what + " " + (now == null ? "none" : now) + " where the checkpoint's run had "
+                    + (saved == null ? "none" : saved) + "; the result will differ from an uninterrupted run");
+        }
     }
 
     private static void putIfSet(Map<String, Object> settings, String name, String value) {

@@ -5,155 +5,53 @@ import io.github.nn4j.optim.GradientClipping;
 import io.github.nn4j.optim.LearningRateSchedule;
 import io.github.nn4j.optim.Optimizer;
 import io.github.nn4j.optim.Regularization;
-import io.github.nn4j.optim.Sgd;
-import io.github.nn4j.persist.SavedModel;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The settings every trainer shares, with their defaults and checks: optimizer, batch size,
- * epochs, seed, last-batch rule, default listeners, added listeners, schedule, regularization,
- * clipping, checkpoint file, and where a resumed run starts. {@link TrainerBuilder} and the
- * data-parallel trainer's builder each hold one and pass their setters on to it; the loss is not
- * here, as each trainer takes it in its own form. The meaning of each setting is in
- * {@link TrainerBuilder}.
- *
- * <p>Public for trainers outside this package.
+ * The checked settings of one training run, as every trainer reads them: optimizer, batch size,
+ * epochs, seed, last-batch rule, listeners, schedule, regularization, clipping, checkpoint file,
+ * and the checkpoint a resumed run continues. Made only by a {@link TrainingSettingsBuilder}'s
+ * checks, which also give each setting's meaning; it never changes afterwards (the optimizer's
+ * and listeners' own state do, as they train). The loss is not here: each trainer takes it in its
+ * own form.
  */
 public final class TrainingSettings {
 
-    private Optimizer optimizer = new Sgd(0.01);
-    private int batchSize = 32;
-    private int epochs = 10;
-    private long seed;
-    private boolean dropLastBatch;
-    private boolean logEpochs = true;
-    private boolean progressBar = true;
-    private final List<TrainingListener> listeners = new ArrayList<>();
-    private LearningRateSchedule schedule;
-    private Regularization regularization;
-    private GradientClipping clipping;
-    private Path checkpoint;
-    private int startEpoch;
-    private TrainingProgress resumed;
+    private final Optimizer optimizer;
+    private final int batchSize;
+    private final int epochs;
+    private final long seed;
+    private final boolean dropLastBatch;
+    private final List<TrainingListener> listeners;
+    private final LearningRateSchedule schedule;
+    private final Regularization regularization;
+    private final GradientClipping clipping;
+    private final Path checkpoint;
+    private final TrainingProgress resumed;
 
-    /** Settings with the defaults: SGD 0.01, batch 32, 10 epochs, seed 0, epoch log and progress bar on. */
-    public TrainingSettings() {
-    }
-
-    /**
-     * Settings that continue the run of a checkpoint: its optimizer (with its state), seed,
-     * batch size, epoch count, last-batch rule and epochs done; the rest at the defaults.
-     *
-     * @param checkpoint a model file read with {@code ModelFile.readAll}
-     * @return the settings
-     * @throws IllegalArgumentException naming what is missing or wrong when the file is not a
-     *                                  checkpoint, or its optimizer state does not fit its model
-     */
-    public static TrainingSettings fromCheckpoint(SavedModel checkpoint) {
-        TrainingProgress progress = Checkpoints.progress(checkpoint);
-        TrainingSettings settings = new TrainingSettings();
-        settings.optimizer = Checkpoints.optimizer(checkpoint);
-        settings.resumed = progress;
-        settings.startEpoch = progress.epoch();
-        settings.epochs = progress.epochs();
-        settings.seed = progress.seed();
-        settings.batchSize = progress.batchSize();
-        settings.dropLastBatch = progress.dropLastBatch();
-        return settings;
-    }
-
-    /** Sets the optimizer, or {@code null} for none (a trainer then refuses to be built). */
-    public void optimizer(Optimizer optimizer) {
+    TrainingSettings(Optimizer optimizer, int batchSize, int epochs, long seed, boolean dropLastBatch,
+                     List<TrainingListener> listeners, LearningRateSchedule schedule, Regularization regularization,
+                     GradientClipping clipping, Path checkpoint, TrainingProgress resumed) {
         this.optimizer = optimizer;
-    }
-
-    /**
-     * Sets the examples per step.
-     *
-     * @param batchSize at least 1
-     * @throws IllegalArgumentException when it is less than 1
-     */
-    public void batchSize(int batchSize) {
-        if (batchSize < 1) {
-            throw new IllegalArgumentException("batch size must be at least 1, got " + batchSize);
-        }
         this.batchSize = batchSize;
-    }
-
-    /**
-     * Sets the number of epochs; for a resumed run the total, epochs done included.
-     *
-     * @param epochs at least 1
-     * @throws IllegalArgumentException when it is less than 1
-     */
-    public void epochs(int epochs) {
-        if (epochs < 1) {
-            throw new IllegalArgumentException("epochs must be at least 1, got " + epochs);
-        }
         this.epochs = epochs;
-    }
-
-    /** Sets the seed of shuffling and dropout. */
-    public void seed(long seed) {
         this.seed = seed;
-    }
-
-    /** Sets whether an epoch's last, smaller batch is skipped. */
-    public void dropLastBatch(boolean drop) {
-        this.dropLastBatch = drop;
-    }
-
-    /** Sets whether a {@link ProgressLogger} logs a line per epoch. */
-    public void logEpochs(boolean log) {
-        this.logEpochs = log;
-    }
-
-    /** Sets whether a {@link ConsoleProgressBar} is shown on a console. */
-    public void progressBar(boolean show) {
-        this.progressBar = show;
-    }
-
-    /**
-     * Adds a listener, to be called after the default ones in the order added.
-     *
-     * @param listener the listener
-     * @throws IllegalArgumentException when it is {@code null}
-     */
-    public void listener(TrainingListener listener) {
-        if (listener == null) {
-            throw new IllegalArgumentException("listener is null");
-        }
-        listeners.add(listener);
-    }
-
-    /** Sets the learning-rate schedule, or {@code null} for none. */
-    public void schedule(LearningRateSchedule schedule) {
+        this.dropLastBatch = dropLastBatch;
+        this.listeners = List.copyOf(listeners);
         this.schedule = schedule;
-    }
-
-    /** Sets the weight penalties, or {@code null} for none. */
-    public void regularization(Regularization regularization) {
         this.regularization = regularization;
-    }
-
-    /** Sets the gradient clipping, or {@code null} for none. */
-    public void gradientClipping(GradientClipping clipping) {
         this.clipping = clipping;
+        this.checkpoint = checkpoint;
+        this.resumed = resumed;
     }
 
-    /** Sets the file written after every epoch, or {@code null} for none. */
-    public void checkpoint(Path file) {
-        this.checkpoint = file;
-    }
-
-    /** The optimizer, or {@code null} when set to none. */
+    /** The optimizer, whose state and step count advance as the run trains. */
     public Optimizer optimizer() {
         return optimizer;
     }
 
-    /** The examples per step. */
+    /** The examples per optimizer step. */
     public int batchSize() {
         return batchSize;
     }
@@ -171,6 +69,11 @@ public final class TrainingSettings {
     /** Whether an epoch's last, smaller batch is skipped. */
     public boolean dropLastBatch() {
         return dropLastBatch;
+    }
+
+    /** The listeners in call order: the default ones that are on, then the added ones; unmodifiable. */
+    public List<TrainingListener> listeners() {
+        return listeners;
     }
 
     /** The learning-rate schedule, or {@code null}. */
@@ -195,67 +98,24 @@ public final class TrainingSettings {
 
     /** The epochs a resumed run has already done; 0 for a new run. */
     public int startEpoch() {
-        return startEpoch;
-    }
-
-    /** The progress of the checkpoint a run resumes, or {@code null} for a new run. */
-    public TrainingProgress resumed() {
-        return resumed;
+        return resumed == null ? 0 : resumed.epoch();
     }
 
     /**
-     * The listeners a trainer calls: the default ones that are on (progress bar, then the epoch
-     * log unless a {@link ProgressLogger} was added), then the added ones in order.
+     * The progress a checkpoint of this run records after {@code epochsDone} epochs: these
+     * settings, with the loss, schedule, regularization and clipping by description.
      *
-     * @return an unmodifiable list
+     * @param epochsDone the epochs completed
+     * @param loss       the run's loss
+     * @return the progress
      */
-    public List<TrainingListener> listenersWithDefaults() {
-        List<TrainingListener> all = new ArrayList<>();
-        if (progressBar) {
-            all.add(new ConsoleProgressBar());
-        }
-        if (logEpochs && listeners.stream().noneMatch(listener -> listener instanceof ProgressLogger)) {
-            all.add(new ProgressLogger());
-        }
-        all.addAll(listeners);
-        return List.copyOf(all);
+    public TrainingProgress progress(int epochsDone, Loss loss) {
+        return new TrainingProgress(epochsDone, epochs, seed, batchSize, dropLastBatch, loss.getClass().getSimpleName(),
+                describe(schedule), describe(regularization), describe(clipping));
     }
 
-    /**
-     * Checks that a resumed run was given its loss again (a checkpoint does not hold it); does
-     * nothing for a new run.
-     *
-     * @param given whether the trainer has a loss
-     * @throws IllegalArgumentException naming the checkpoint's loss when a resumed run has none
-     */
-    public void checkLossGiven(boolean given) {
-        if (resumed != null && !given) {
-            throw new IllegalArgumentException("a resumed trainer needs its loss again: call .loss(...) with the "
-                    + "loss of the checkpoint's run (" + resumed.loss() + ")");
-        }
-    }
-
-    /**
-     * Checks that epochs are left to train: always so for a new run.
-     *
-     * @throws IllegalArgumentException when a resumed run has already done all its epochs
-     */
-    public void checkEpochsLeft() {
-        if (epochs <= startEpoch) {
-            throw new IllegalArgumentException("the checkpoint has already done " + startEpoch + " of " + epochs
-                    + " epochs; set epochs(n) above " + startEpoch + " to train further");
-        }
-    }
-
-    /**
-     * Logs a warning for each of loss, schedule, regularization and clipping of a resumed run
-     * that differs from the checkpoint's; does nothing for a new run.
-     *
-     * @param loss the run's loss
-     */
-    public void warnIfChanged(Loss loss) {
-        if (resumed != null) {
-            Checkpoints.warnIfChanged(resumed, loss, schedule, regularization, clipping);
-        }
+    /** A setting as a checkpoint records it: its {@code toString()}, or {@code null} when unset. */
+    private static String describe(Object setting) {
+        return setting == null ? null : setting.toString();
     }
 }

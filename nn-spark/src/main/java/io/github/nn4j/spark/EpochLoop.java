@@ -10,9 +10,8 @@ import io.github.nn4j.train.TrainingListener;
 import io.github.nn4j.train.TrainingSettings;
 import io.github.nn4j.train.TrainingState;
 import io.github.nn4j.train.TrainingStep;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -26,8 +25,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 final class EpochLoop {
 
     private final SparkTrainer trainer;
-    private final SparkTrainerBuilder builder;
     private final TrainingSettings settings;
+    private final SparkSettings spark;
+    private final List<TrainingListener> listeners;
     private final JavaSparkContext context;
     private final JavaRDD<Block> blocks;
     private final JavaRDD<Block> validation;
@@ -44,8 +44,9 @@ final class EpochLoop {
     EpochLoop(SparkTrainer trainer, JavaSparkContext context, JavaRDD<Block> blocks, JavaRDD<Block> validation,
               RunSpec run) {
         this.trainer = trainer;
-        this.builder = trainer.builder;
         this.settings = trainer.settings;
+        this.spark = trainer.spark;
+        this.listeners = settings.listeners();
         this.context = context;
         this.blocks = blocks;
         this.validation = validation;
@@ -62,17 +63,17 @@ final class EpochLoop {
         state = new TrainingState(trainer.model, settings.epochs(), batches, samples);
         rollback = new EpochRollback(parameters, trainer.optimizer);
         History history = new History();
-        trainer.listeners.forEach(listener -> listener.onTrainingStart(state));
+        listeners.forEach(listener -> listener.onTrainingStart(state));
         for (int epoch = trainer.completedEpochs + 1; epoch <= settings.epochs() && !state.stopRequested(); epoch++) {
             state.startEpoch(epoch);
-            trainer.listeners.forEach(listener -> listener.onEpochStart(state));
+            listeners.forEach(listener -> listener.onEpochStart(state));
             long start = System.nanoTime();
             rollback.markEpochStart();
             trainer.model.reseed(EpochSeeds.dropout(settings.seed(), epoch));
             lossSum = 0;
             correct = 0;
             examples = 0;
-            if (builder.localSteps == 0) {
+            if (!spark.averaging()) {
                 synchronousEpoch(epoch, batches);
             } else {
                 averagingEpoch(epoch, batches);
@@ -81,17 +82,17 @@ final class EpochLoop {
             Map<String, Double> metrics = metrics();
             trainer.completedEpochs = epoch;
             if (settings.checkpoint() != null) {
-                writeCheckpoint(epoch);
+                trainer.checkpoint().writeAfterEpoch(settings.checkpoint());
             }
             EpochResult result = new EpochResult(epoch, metrics, examples, trainSeconds,
                     (System.nanoTime() - start) / 1e9);
             history.add(result);
-            trainer.listeners.forEach(listener -> listener.onEpochEnd(state, result));
+            listeners.forEach(listener -> listener.onEpochEnd(state, result));
         }
         if (state.stopRequested()) {
             history.stopped(state.stopReason());
         }
-        trainer.listeners.forEach(listener -> listener.onTrainingEnd(state, history));
+        listeners.forEach(listener -> listener.onTrainingEnd(state, history));
         return history;
     }
 
@@ -100,7 +101,7 @@ final class EpochLoop {
             Broadcast<FlatValues> weights = context.broadcast(FlatValues.of(parameters.values()));
             GradientSum sum;
             try {
-                sum = Jobs.step(blocks, run, weights, epoch, b, builder.fixedReductionOrder);
+                sum = Jobs.step(blocks, run, weights, epoch, b, spark.fixedReductionOrder());
             } finally {
                 weights.destroy();
             }
@@ -113,8 +114,8 @@ final class EpochLoop {
     }
 
     private void averagingEpoch(int epoch, int batches) {
-        for (int first = 0; first < batches; first += builder.localSteps) {
-            int count = Math.min(builder.localSteps, batches - first);
+        for (int first = 0; first < batches; first += spark.localSteps()) {
+            int count = Math.min(spark.localSteps(), batches - first);
             long steps = trainer.optimizer.steps();
             double[] rates = rates(epoch, steps, count);
             LinkedHashMap<String, FlatValues> optimizerState = new LinkedHashMap<>();
@@ -123,7 +124,7 @@ final class EpochLoop {
                     optimizerState, steps, rates));
             AverageSum sum;
             try {
-                sum = Jobs.round(blocks, run, start, epoch, first, count, builder.fixedReductionOrder);
+                sum = Jobs.round(blocks, run, start, epoch, first, count, spark.fixedReductionOrder());
             } finally {
                 start.destroy();
             }
@@ -163,7 +164,7 @@ final class EpochLoop {
         }
         lossSum += total;
         examples += rows;
-        for (TrainingListener listener : trainer.listeners) {
+        for (TrainingListener listener : listeners) {
             listener.onBatchEnd(state, batch + 1, batchLoss);
         }
     }
@@ -180,7 +181,7 @@ final class EpochLoop {
             MetricSum sum;
             try {
                 sum = Jobs.evaluate(validation, run, weights, Math.max(run.batchSize, 1024),
-                        builder.fixedReductionOrder);
+                        spark.fixedReductionOrder());
             } finally {
                 weights.destroy();
             }
@@ -194,14 +195,5 @@ final class EpochLoop {
             metrics.put("lr", trainer.optimizer.learningRate());
         }
         return metrics;
-    }
-
-    private void writeCheckpoint(int epoch) {
-        try {
-            trainer.saveCheckpoint(settings.checkpoint());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the checkpoint of epoch " + epoch + " to "
-                    + settings.checkpoint() + ": " + e.getMessage(), e);
-        }
     }
 }

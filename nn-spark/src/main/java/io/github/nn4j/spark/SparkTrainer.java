@@ -4,12 +4,9 @@ import io.github.nn4j.losses.Loss;
 import io.github.nn4j.model.Sequential;
 import io.github.nn4j.platform.Nn4jPlatform;
 import io.github.nn4j.optim.Optimizer;
-import io.github.nn4j.persist.ModelFile;
-import io.github.nn4j.persist.SavedModel;
-import io.github.nn4j.train.Checkpoints;
+import io.github.nn4j.train.Checkpoint;
 import io.github.nn4j.train.History;
 import io.github.nn4j.train.TrainingListener;
-import io.github.nn4j.train.TrainingProgress;
 import io.github.nn4j.train.TrainingSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -59,19 +56,17 @@ public final class SparkTrainer {
     final LossFactory lossFactory;
     final Loss loss;
     final Optimizer optimizer;
-    final SparkTrainerBuilder builder;
     final TrainingSettings settings;
-    final List<TrainingListener> listeners;
+    final SparkSettings spark;
     int completedEpochs;
 
-    SparkTrainer(SparkTrainerBuilder builder) {
-        this.model = builder.model;
-        this.lossFactory = builder.loss;
-        this.loss = builder.loss.get();
-        this.optimizer = builder.settings.optimizer();
-        this.builder = builder;
-        this.settings = builder.settings;
-        this.listeners = settings.listenersWithDefaults();
+    SparkTrainer(Sequential model, LossFactory lossFactory, Loss loss, TrainingSettings settings, SparkSettings spark) {
+        this.model = model;
+        this.lossFactory = lossFactory;
+        this.loss = loss;
+        this.optimizer = settings.optimizer();
+        this.settings = settings;
+        this.spark = spark;
         this.completedEpochs = settings.startEpoch();
     }
 
@@ -97,10 +92,7 @@ public final class SparkTrainer {
      * @throws IllegalArgumentException when it is not a checkpoint
      */
     public static SparkTrainerBuilder resume(Path checkpoint) throws IOException {
-        SavedModel saved = ModelFile.readAll(checkpoint);
-        SparkTrainerBuilder builder = new SparkTrainerBuilder(saved.model(), TrainingSettings.fromCheckpoint(saved));
-        builder.loss = null;
-        return builder;
+        return new SparkTrainerBuilder(Checkpoint.read(checkpoint));
     }
 
     /**
@@ -143,9 +135,9 @@ public final class SparkTrainer {
                 throw new IllegalArgumentException("the validation data is empty");
             }
             RunSpec run = new RunSpec(id, ModelSpec.of(model), lossFactory, format, offsets, settings.batchSize(),
-                    settings.dropLastBatch(), settings.seed(), builder.localSteps > 0
+                    settings.dropLastBatch(), settings.seed(), spark.averaging()
                     ? UpdateSpec.of(optimizer, settings.regularization(), settings.clipping()) : null,
-                    builder.nativeThreads, builder.hook);
+                    spark.nativeThreads(), spark.hook());
             return new EpochLoop(this, train.context(), blocks, held, run).run();
         } finally {
             blocks.unpersist(false);
@@ -164,10 +156,12 @@ public final class SparkTrainer {
      * @throws IOException when it cannot be written; an old file is then unchanged
      */
     public void saveCheckpoint(Path file) throws IOException {
-        Checkpoints.write(file, model, optimizer, new TrainingProgress(completedEpochs, settings.epochs(),
-                settings.seed(), settings.batchSize(), settings.dropLastBatch(), loss.getClass().getSimpleName(),
-                Checkpoints.describe(settings.schedule()), Checkpoints.describe(settings.regularization()),
-                Checkpoints.describe(settings.clipping())));
+        checkpoint().write(file);
+    }
+
+    /** The model, optimizer and progress on the driver as they are now. */
+    Checkpoint checkpoint() {
+        return new Checkpoint(model, optimizer, settings.progress(completedEpochs, loss));
     }
 
     /** Epochs completed: 0 before training, the checkpoint's epoch when resumed, then counting. */
@@ -187,6 +181,6 @@ public final class SparkTrainer {
 
     /** The listeners, default ones first, in call order. */
     public List<TrainingListener> listeners() {
-        return listeners;
+        return settings.listeners();
     }
 }

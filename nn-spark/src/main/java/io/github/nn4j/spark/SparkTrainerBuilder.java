@@ -2,20 +2,19 @@ package io.github.nn4j.spark;
 
 import io.github.nn4j.losses.Loss;
 import io.github.nn4j.model.Sequential;
-import io.github.nn4j.optim.GradientClipping;
-import io.github.nn4j.optim.LearningRateSchedule;
-import io.github.nn4j.optim.Optimizer;
-import io.github.nn4j.optim.Regularization;
-import io.github.nn4j.train.ConsoleProgressBar;
-import io.github.nn4j.train.ProgressLogger;
-import io.github.nn4j.train.TrainingListener;
+import io.github.nn4j.train.Checkpoint;
 import io.github.nn4j.train.TrainingSettings;
-import java.nio.file.Path;
+import io.github.nn4j.train.TrainingSettingsBuilder;
 
 /**
- * Settings for a {@link SparkTrainer}: those of {@code TrainerBuilder}, with the same defaults
- * and meaning, plus the mode. The batch size is the <em>global</em> batch: the examples of one
- * optimizer step over the whole cluster.
+ * Settings for a {@link SparkTrainer}: the loss (as a factory), the settings every trainer shares
+ * ({@link TrainingSettingsBuilder}, with {@code Trainer}'s defaults and meaning), and the mode.
+ * On Spark, the batch size is the <em>global</em> batch: the examples of one optimizer step over
+ * the whole cluster, of which each partition computes the gradient of its share. The optimizer,
+ * schedule and listeners run on the driver, whose optimizer holds the state (averaging mode sends
+ * copies of its settings and state to the executors); in synchronous mode the regularization and
+ * clipping apply on the driver to the summed gradient; checkpoints are written on the driver, in
+ * {@code Trainer}'s format, so {@code Trainer.resume} and {@link SparkTrainer#resume} both read them.
  *
  * <pre>{@code
  * SparkTrainer trainer = SparkTrainer.builder(model)
@@ -27,26 +26,22 @@ import java.nio.file.Path;
  *         .averaging(20).batchSize(256).build();    // 20 local steps between averages
  * }</pre>
  */
-public final class SparkTrainerBuilder {
+public final class SparkTrainerBuilder extends TrainingSettingsBuilder<SparkTrainerBuilder> {
 
-    final Sequential model;
-    final TrainingSettings settings;
-    LossFactory loss = Loss::mse;
-    int localSteps;
-    boolean fixedReductionOrder;
-    int nativeThreads;
-    StepHook hook;
+    private LossFactory loss;
+    private int localSteps;
+    private boolean fixedReductionOrder;
+    private int nativeThreads;
+    private StepHook hook;
 
     SparkTrainerBuilder(Sequential model) {
-        this(model, new TrainingSettings());
+        super(model);
+        this.loss = Loss::mse;
     }
 
-    SparkTrainerBuilder(Sequential model, TrainingSettings settings) {
-        if (model == null) {
-            throw new IllegalArgumentException("model is null");
-        }
-        this.model = model;
-        this.settings = settings;
+    /** A builder continuing {@code checkpoint}'s run, with no loss until one is given. */
+    SparkTrainerBuilder(Checkpoint checkpoint) {
+        super(checkpoint);
     }
 
     /**
@@ -58,121 +53,6 @@ public final class SparkTrainerBuilder {
      */
     public SparkTrainerBuilder loss(LossFactory loss) {
         this.loss = loss;
-        return this;
-    }
-
-    /**
-     * The update rule (default {@code new Sgd(0.01)}). It runs on the driver, whose instance holds
-     * the state; averaging mode sends copies of its settings and state to the executors.
-     *
-     * @param optimizer the optimizer, one per trainer
-     * @return this builder
-     */
-    public SparkTrainerBuilder optimizer(Optimizer optimizer) {
-        settings.optimizer(optimizer);
-        return this;
-    }
-
-    /**
-     * Examples per optimizer step over the whole cluster (default 32); each partition computes
-     * the gradient of its share of every global batch.
-     *
-     * @param batchSize at least 1
-     * @return this builder
-     */
-    public SparkTrainerBuilder batchSize(int batchSize) {
-        settings.batchSize(batchSize);
-        return this;
-    }
-
-    /**
-     * Passes over the training data (default 10); for a resumed trainer the total.
-     *
-     * @param epochs at least 1
-     * @return this builder
-     */
-    public SparkTrainerBuilder epochs(int epochs) {
-        settings.epochs(epochs);
-        return this;
-    }
-
-    /** The seed of the epochs' order and dropout masks (default 0), as Trainer's; returns this builder. */
-    public SparkTrainerBuilder seed(long seed) {
-        settings.seed(seed);
-        return this;
-    }
-
-    /** Whether to skip an epoch's last global batch when it is partial (default no); returns this builder. */
-    public SparkTrainerBuilder dropLastBatch(boolean drop) {
-        settings.dropLastBatch(drop);
-        return this;
-    }
-
-    /** Whether to log a line per epoch with a {@link ProgressLogger} (default yes); returns this builder. */
-    public SparkTrainerBuilder logEpochs(boolean log) {
-        settings.logEpochs(log);
-        return this;
-    }
-
-    /** Whether to show a {@link ConsoleProgressBar} on a console (default yes); returns this builder. */
-    public SparkTrainerBuilder progressBar(boolean show) {
-        settings.progressBar(show);
-        return this;
-    }
-
-    /**
-     * Adds a listener; listeners run on the driver, after the default ones, in the order added.
-     *
-     * @param listener e.g. an {@code EarlyStopping}
-     * @return this builder
-     */
-    public SparkTrainerBuilder listener(TrainingListener listener) {
-        settings.listener(listener);
-        return this;
-    }
-
-    /**
-     * A learning-rate schedule (default none), evaluated on the driver before every step.
-     *
-     * @param schedule the schedule, or {@code null}
-     * @return this builder
-     */
-    public SparkTrainerBuilder schedule(LearningRateSchedule schedule) {
-        settings.schedule(schedule);
-        return this;
-    }
-
-    /**
-     * L1/L2 penalties (default none), added on the driver in synchronous mode.
-     *
-     * @param regularization the penalties, or {@code null}
-     * @return this builder
-     */
-    public SparkTrainerBuilder regularization(Regularization regularization) {
-        settings.regularization(regularization);
-        return this;
-    }
-
-    /**
-     * Gradient clipping (default none) of the summed gradient, on the driver in synchronous mode.
-     *
-     * @param clipping the clipping, or {@code null}
-     * @return this builder
-     */
-    public SparkTrainerBuilder gradientClipping(GradientClipping clipping) {
-        settings.gradientClipping(clipping);
-        return this;
-    }
-
-    /**
-     * Writes a checkpoint on the driver after every epoch (default none), the same file
-     * {@code Trainer} writes: {@code Trainer.resume} and {@link SparkTrainer#resume} both read it.
-     *
-     * @param file the checkpoint file, or {@code null}
-     * @return this builder
-     */
-    public SparkTrainerBuilder checkpoint(Path file) {
-        settings.checkpoint(file);
         return this;
     }
 
@@ -232,29 +112,24 @@ public final class SparkTrainerBuilder {
     }
 
     /**
-     * Builds the trainer.
+     * Builds the trainer, after the checks of {@link TrainingSettingsBuilder#checkedSettings}.
      *
      * @return the trainer
-     * @throws IllegalArgumentException when the loss or optimizer is missing, a resumed run has no
-     *                                  epochs left, a layer cannot be sent to executors, or averaging
-     *                                  mode gets an optimizer or clipping it cannot send
+     * @throws IllegalArgumentException      when the loss or optimizer is missing, a resumed run has
+     *                                       no loss or no epochs left, a layer cannot be sent to
+     *                                       executors, or averaging mode gets an optimizer or
+     *                                       clipping it cannot send
+     * @throws UnsupportedOperationException when a checkpoint is asked for but the optimizer
+     *                                       cannot be saved
      */
     public SparkTrainer build() {
-        settings.checkLossGiven(loss != null);
-        if (loss == null || settings.optimizer() == null) {
-            throw new IllegalArgumentException("a trainer needs a loss and an optimizer");
-        }
-        if (settings.resumed() != null) {
-            settings.warnIfChanged(loss.get());
-        }
-        settings.checkEpochsLeft();
-        if (settings.checkpoint() != null) {
-            settings.optimizer().toSection();
-        }
-        ModelSpec.of(model);
+        Loss driverLoss = loss == null ? null : loss.get();
+        TrainingSettings settings = checkedSettings(driverLoss);
+        ModelSpec.of(model());
         if (localSteps > 0) {
             UpdateSpec.of(settings.optimizer(), settings.regularization(), settings.clipping());
         }
-        return new SparkTrainer(this);
+        return new SparkTrainer(model(), loss, driverLoss, settings,
+                new SparkSettings(localSteps, fixedReductionOrder, nativeThreads, hook));
     }
 }

@@ -14,6 +14,7 @@ import io.github.nn4j.persist.ModelFile;
 import io.github.nn4j.train.History;
 import io.github.nn4j.train.Trainer;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -75,6 +76,18 @@ class ModelFileAndCheckpointTest {
         double difference = SparkTesting.relativeDifference(local.model(), uninterrupted);
         System.out.printf("Spark epochs 1-2, then Trainer epochs 3-4, vs Spark epochs 1-4: %.2e%n", difference);
         assertTrue(difference <= 1e-10, "difference " + difference);
+    }
+
+    @Test
+    void aSparkCheckpointHasTheBytesOfTrainersCheckpoint(@TempDir Path directory) throws IOException {
+        Path spark = directory.resolve("spark.nn4j");
+        Path local = directory.resolve("local.nn4j");
+        builder(SynchronousEqualsTrainerTest.model(DataType.DOUBLE, true), 4).dropLastBatch(true).build()
+                .saveCheckpoint(spark);
+        Trainer.builder(SynchronousEqualsTrainerTest.model(DataType.DOUBLE, true)).loss(Loss.softmaxCrossEntropy())
+                .optimizer(new Adam(0.01)).schedule(LearningRateSchedule.cosine(0.01, 0, 4)).batchSize(16).epochs(4)
+                .seed(8).dropLastBatch(true).logEpochs(false).progressBar(false).build().saveCheckpoint(local);
+        assertArrayEquals(Files.readAllBytes(local), Files.readAllBytes(spark));
     }
 
     private static DistributedData data() {
