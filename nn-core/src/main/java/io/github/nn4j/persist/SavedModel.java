@@ -39,13 +39,13 @@ public record SavedModel(Sequential model, Map<String, Section> sections) {
     }
 
     /**
-     * The normalizer saved under {@link ModelFile#NORMALIZER}, rebuilt.
+     * The normalizer saved under {@link ModelFile#NORMALIZER}, rebuilt by {@link NormalizerCodec}.
      *
      * @return the normalizer, or empty when none was saved
      * @throws IllegalArgumentException naming the problem when the section does not describe a normalizer
      */
     public Optional<Normalizer> normalizer() {
-        return section(ModelFile.NORMALIZER).map(Normalizer::fromSection);
+        return section(ModelFile.NORMALIZER).map(NormalizerCodec::read);
     }
 
     /**
