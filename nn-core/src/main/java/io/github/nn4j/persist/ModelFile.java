@@ -59,7 +59,10 @@ public final class ModelFile {
     public static final String DESCRIPTION = "model.json";
     /** Section key for the fitted input normalizer, written by {@link NormalizerCodec}. */
     public static final String NORMALIZER = "normalizer";
-    /** Section key for the optimizer state (moments, step count), for resuming training. */
+    /**
+     * Section key for the optimizer with its settings and state (moments, step count), for
+     * resuming training; written by {@link OptimizerCodec}.
+     */
     public static final String OPTIMIZER = "optimizer";
     /**
      * Section key for the training progress, for resuming training: epochs done and configured,

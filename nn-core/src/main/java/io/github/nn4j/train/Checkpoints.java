@@ -9,6 +9,7 @@ import io.github.nn4j.optim.LearningRateSchedule;
 import io.github.nn4j.optim.Optimizer;
 import io.github.nn4j.optim.Regularization;
 import io.github.nn4j.persist.ModelFile;
+import io.github.nn4j.persist.OptimizerCodec;
 import io.github.nn4j.persist.SavedModel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -53,7 +54,7 @@ public final class Checkpoints {
     public static void write(Path file, Sequential model, Optimizer optimizer, TrainingProgress progress)
             throws IOException {
         Map<String, Section> sections = new LinkedHashMap<>();
-        sections.put(ModelFile.OPTIMIZER, optimizer.toSection());
+        sections.put(ModelFile.OPTIMIZER, OptimizerCodec.write(optimizer));
         sections.put(ModelFile.TRAINING, progress.toSection());
         ModelFile.write(file, model, sections);
     }

@@ -6,6 +6,7 @@ import io.github.nn4j.optim.GradientClipping;
 import io.github.nn4j.optim.LearningRateSchedule;
 import io.github.nn4j.optim.Optimizer;
 import io.github.nn4j.optim.Regularization;
+import io.github.nn4j.persist.OptimizerCodec;
 import java.nio.file.Path;
 
 /**
@@ -197,7 +198,7 @@ public final class TrainerBuilder {
      * optimizer with its state and the progress, replacing the file atomically, so a crash
      * leaves the last complete epoch's checkpoint. {@link Trainer#resume(Path)} continues
      * from it; give the resumed trainer this path again, as it is not stored in the checkpoint.
-     * The optimizer must be one of nn4j's (or implement {@code toSection}). What a program must
+     * The optimizer must be one of nn4j's (or registered with {@code OptimizerCodec}). What a program must
      * do to survive being killed is in {@code docs/robustness.md}.
      *
      * @param file the checkpoint file, or {@code null} for none
@@ -225,7 +226,7 @@ public final class TrainerBuilder {
             throw new IllegalArgumentException("a trainer needs a loss and an optimizer");
         }
         if (settings.checkpoint() != null) {
-            settings.optimizer().toSection();   // fails now, not after the first epoch, if it cannot be saved
+            OptimizerCodec.write(settings.optimizer());   // fails now, not after the first epoch, if it cannot be saved
         }
         return new Trainer(this);
     }

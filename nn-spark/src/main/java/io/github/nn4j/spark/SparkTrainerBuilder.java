@@ -6,6 +6,7 @@ import io.github.nn4j.optim.GradientClipping;
 import io.github.nn4j.optim.LearningRateSchedule;
 import io.github.nn4j.optim.Optimizer;
 import io.github.nn4j.optim.Regularization;
+import io.github.nn4j.persist.OptimizerCodec;
 import io.github.nn4j.train.ConsoleProgressBar;
 import io.github.nn4j.train.ProgressLogger;
 import io.github.nn4j.train.TrainingListener;
@@ -249,7 +250,7 @@ public final class SparkTrainerBuilder {
         }
         settings.checkEpochsLeft();
         if (settings.checkpoint() != null) {
-            settings.optimizer().toSection();
+            OptimizerCodec.write(settings.optimizer());
         }
         ModelSpec.of(model);
         if (localSteps > 0) {
