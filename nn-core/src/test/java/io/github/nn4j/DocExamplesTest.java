@@ -23,6 +23,7 @@ import io.github.nn4j.model.Sequential;
 import io.github.nn4j.optim.Adam;
 import io.github.nn4j.persist.ModelFile;
 import io.github.nn4j.persist.ModelFormatException;
+import io.github.nn4j.persist.NormalizerCodec;
 import io.github.nn4j.persist.SavedModel;
 import io.github.nn4j.testing.SeededArrays;
 import io.github.nn4j.train.Trainer;
@@ -218,7 +219,7 @@ class DocExamplesTest {
             assertEquals(2, training.integer("epoch"));
             assertEquals(Map.of(), training.arrays());
 
-            Section normalizer = Standardizer.fit(train).toSection();
+            Section normalizer = NormalizerCodec.write(Standardizer.fit(train));
             assertEquals("standardize", normalizer.type());
             assertEquals(Map.of(), normalizer.settings());
             assertEquals(List.of("mean", "std"), normalizer.arrays().keySet().stream().sorted().toList());

@@ -1,11 +1,6 @@
 package io.github.nn4j.data;
 
-import io.github.nn4j.base.JavaArrays;
 import io.github.nn4j.base.Shapes;
-import io.github.nn4j.io.Section;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -34,24 +29,6 @@ final class Affine {
                     + Shapes.of(features));
         }
         return features;
-    }
-
-    /** A section with two statistics, in this order, each a float64 vector {@code [d]}. */
-    static Section section(String type, String firstName, double[] first, String secondName, double[] second) {
-        Map<String, INDArray> arrays = new LinkedHashMap<>();
-        arrays.put(firstName, Nd4j.create(first, new long[] {first.length}, DataType.DOUBLE));
-        arrays.put(secondName, Nd4j.create(second, new long[] {second.length}, DataType.DOUBLE));
-        return new Section(type, Map.of(), arrays);
-    }
-
-    /** A statistic read back from a section, as doubles. */
-    static double[] saved(Section section, String name) {
-        INDArray array = section.array(name);
-        if (array.rank() != 1) {
-            throw new IllegalArgumentException(section.type() + " statistic '" + name + "' must be a vector, got "
-                    + Shapes.of(array));
-        }
-        return JavaArrays.toDoubles(array);
     }
 
     static String summary(double[] values) {

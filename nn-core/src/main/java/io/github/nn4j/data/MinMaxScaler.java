@@ -1,7 +1,6 @@
 package io.github.nn4j.data;
 
 import io.github.nn4j.base.JavaArrays;
-import io.github.nn4j.io.Section;
 import java.util.Arrays;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -19,9 +18,6 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * @param max per-feature maximum of the training data
  */
 public record MinMaxScaler(double[] min, double[] max) implements Normalizer {
-
-    /** The section type of a saved MinMaxScaler. */
-    public static final String TYPE = "min_max";
 
     private static final long serialVersionUID = 1L;
 
@@ -75,24 +71,6 @@ public record MinMaxScaler(double[] min, double[] max) implements Normalizer {
             scale[i] = range > 0 ? 1.0 / range : 1.0;
         }
         return Affine.apply("MinMaxScaler", features, min, scale);
-    }
-
-    /**
-     * Rebuilds a MinMaxScaler saved with {@link #toSection()}.
-     *
-     * @param section a {@code "min_max"} section with float64 arrays {@code "min"} and {@code "max"}
-     * @return the minMaxScaler, with bitwise the saved statistics
-     * @throws IllegalArgumentException naming the problem when the section does not describe one
-     */
-    public static MinMaxScaler fromSection(Section section) {
-        section.requireType(TYPE);
-        return new MinMaxScaler(Affine.saved(section, "min"), Affine.saved(section, "max"));
-    }
-
-    /** Type {@code "min_max"}, no settings, the per-feature minima and maxima as float64 arrays {@code "min"} and {@code "max"}. */
-    @Override
-    public Section toSection() {
-        return Affine.section(TYPE, "min", min, "max", max);
     }
 
     @Override

@@ -1,7 +1,5 @@
 package io.github.nn4j.data;
 
-import io.github.nn4j.io.Persistable;
-import io.github.nn4j.io.Section;
 import java.io.Serializable;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -16,14 +14,14 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * DataSet testScaled = scaler.transform(test);     // the training statistics, not the test's
  * }</pre>
  *
- * <p>Saved with the model, under {@code ModelFile.NORMALIZER}, as a {@link Section} whose
- * statistics are float64 arrays:
+ * <p>Saved with the model, under {@code ModelFile.NORMALIZER}, by
+ * {@code io.github.nn4j.persist.NormalizerCodec}, as float64 arrays:
  * <pre>{@code
  * ModelFile.write(path, model, scaler);
  * Normalizer again = ModelFile.readAll(path).normalizer().orElseThrow();
  * }</pre>
  */
-public sealed interface Normalizer extends Serializable, Persistable permits MinMaxScaler, Standardizer {
+public sealed interface Normalizer extends Serializable permits MinMaxScaler, Standardizer {
 
     /**
      * Rescales features with the fitted statistics.
@@ -46,22 +44,4 @@ public sealed interface Normalizer extends Serializable, Persistable permits Min
 
     /** The number of features the normalizer was fitted on. */
     int featureCount();
-
-    /**
-     * Rebuilds a normalizer saved with {@link #toSection()}: {@code "min_max"} gives a
-     * {@link MinMaxScaler}, {@code "standardize"} a {@link Standardizer}, with bitwise the same
-     * statistics.
-     *
-     * @param section a section written by a normalizer
-     * @return the normalizer
-     * @throws IllegalArgumentException naming the problem for an unknown type or missing statistics
-     */
-    static Normalizer fromSection(Section section) {
-        return switch (section.type()) {
-            case MinMaxScaler.TYPE -> MinMaxScaler.fromSection(section);
-            case Standardizer.TYPE -> Standardizer.fromSection(section);
-            default -> throw new IllegalArgumentException("unknown normalizer type '" + section.type()
-                    + "'; nn4j knows '" + MinMaxScaler.TYPE + "' and '" + Standardizer.TYPE + "'");
-        };
-    }
 }

@@ -1,7 +1,6 @@
 package io.github.nn4j.data;
 
 import io.github.nn4j.base.JavaArrays;
-import io.github.nn4j.io.Section;
 import java.util.Arrays;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -19,9 +18,6 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * @param std  per-feature standard deviation of the training data
  */
 public record Standardizer(double[] mean, double[] std) implements Normalizer {
-
-    /** The section type of a saved Standardizer. */
-    public static final String TYPE = "standardize";
 
     private static final long serialVersionUID = 1L;
 
@@ -74,24 +70,6 @@ public record Standardizer(double[] mean, double[] std) implements Normalizer {
             scale[i] = std[i] > 0 ? 1.0 / std[i] : 1.0;
         }
         return Affine.apply("Standardizer", features, mean, scale);
-    }
-
-    /**
-     * Rebuilds a Standardizer saved with {@link #toSection()}.
-     *
-     * @param section a {@code "standardize"} section with float64 arrays {@code "mean"} and {@code "std"}
-     * @return the standardizer, with bitwise the saved statistics
-     * @throws IllegalArgumentException naming the problem when the section does not describe one
-     */
-    public static Standardizer fromSection(Section section) {
-        section.requireType(TYPE);
-        return new Standardizer(Affine.saved(section, "mean"), Affine.saved(section, "std"));
-    }
-
-    /** Type {@code "standardize"}, no settings, the per-feature means and standard deviations as float64 arrays {@code "mean"} and {@code "std"}. */
-    @Override
-    public Section toSection() {
-        return Affine.section(TYPE, "mean", mean, "std", std);
     }
 
     @Override

@@ -1,8 +1,6 @@
 package io.github.nn4j.optim;
 
 import io.github.nn4j.base.ParameterSet;
-import io.github.nn4j.io.Section;
-import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.updaters.AdaGradUpdater;
 import org.nd4j.linalg.factory.Nd4j;
@@ -24,14 +22,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * adagrad.step(model.parameterSet());
  * }</pre>
  *
- * <p>State: {@code "sum"}, the accumulated squared gradients. Saved as type {@code "adagrad"} with
- * setting {@code epsilon} besides the common ones. Left out: PyTorch's {@code lr_decay} (use a
- * {@link LearningRateSchedule}) and a non-zero initial accumulator.
+ * <p>State: {@code "sum"}, the accumulated squared gradients. Left out: PyTorch's
+ * {@code lr_decay} (use a {@link LearningRateSchedule}) and a non-zero initial accumulator.
  */
 public final class Adagrad extends BaseOptimizer<Adagrad> {
-
-    /** The section type of a saved Adagrad optimizer. */
-    public static final String TYPE = "adagrad";
 
     /** PyTorch's default learning rate. */
     public static final double DEFAULT_LEARNING_RATE = 0.01;
@@ -51,7 +45,7 @@ public final class Adagrad extends BaseOptimizer<Adagrad> {
      * @param learningRate the base step size, positive
      */
     public Adagrad(double learningRate) {
-        super("Adagrad", TYPE, learningRate, SUM);
+        super(learningRate, SUM);
     }
 
     /**
@@ -65,37 +59,26 @@ public final class Adagrad extends BaseOptimizer<Adagrad> {
         return this;
     }
 
+    /** The term added to {@code √s}. */
+    public double epsilon() {
+        return epsilon;
+    }
+
     @Override
-    void update(ParameterSet parameters, double learningRate) {
+    public void step(ParameterSet parameters) {
+        state.bind(parameters);
+        double lr = learningRate();
+        decay.apply(parameters, lr);
+        INDArray s = state.get(SUM);
         update = Updates.buffer(update, parameters);
-        INDArray sum = state.get(SUM);
-        Nd4j.exec(new AdaGradUpdater(parameters.gradients(), sum, update, sum, learningRate, epsilon));
-        parameters.values().subi(update);
+        // s ← s + g²;  update = lr·g / (√s + ε)
+        Nd4j.exec(new AdaGradUpdater(parameters.gradients(), s, update, s, lr, epsilon));
+        parameters.values().subi(update);             // w ← w − update
+        state.countStep();
     }
 
     @Override
-    void describe(Map<String, Object> settings) {
-        settings.put("epsilon", epsilon);
-    }
-
-    @Override
-    void restoreSettings(Section section) {
-        epsilon(section.number("epsilon"));
-    }
-
-    @Override
-    String details() {
-        return ", eps=" + epsilon;
-    }
-
-    /**
-     * Rebuilds Adagrad saved by {@link #toSection()}, with its settings, step count and sums.
-     *
-     * @param section an {@code "adagrad"} section
-     * @return the optimizer
-     * @throws IllegalArgumentException naming the problem when the section does not describe Adagrad
-     */
-    public static Adagrad fromSection(Section section) {
-        return new Adagrad(section.requireType(TYPE).number("learningRate")).restore(section);
+    public String toString() {
+        return describe(", eps=" + epsilon);
     }
 }

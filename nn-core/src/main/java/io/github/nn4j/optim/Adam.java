@@ -1,6 +1,6 @@
 package io.github.nn4j.optim;
 
-import io.github.nn4j.io.Section;
+import io.github.nn4j.base.ParameterSet;
 import io.github.nn4j.kernels.KernelPath;
 import java.nio.FloatBuffer;
 import java.util.stream.IntStream;
@@ -18,10 +18,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * m̂ = m / (1 − β₁ᵗ)                  v̂ = v / (1 − β₂ᵗ)
  * w ← w − lr·m̂ / (√v̂ + ε)
  * </pre>
- * This file implements the formula for {@link AdamW} too. A float model is updated in one Java
- * pass over the flat buffers (split between two threads for long ones); a double model, or
- * buffers that are views with gaps, by ND4J's {@code AdamUpdater} operation followed by one
- * subtraction.
+ * A float model is updated in one Java pass over the flat buffers (split between two threads
+ * for long ones); a double model, or buffers that are views with gaps, by ND4J's
+ * {@code AdamUpdater} operation followed by one subtraction.
  *
  * <p>Weight decay: {@link #weightDecay(double)} is <em>decoupled</em> here as in every nn4j
  * optimizer — each step starts with {@code w ← w − lr·λ·w} on the weights, which makes
@@ -36,19 +35,22 @@ import org.nd4j.linalg.factory.Nd4j;
  * }</pre>
  *
  * <p>State: {@code "m"} and {@code "v"}, the moment estimates, and {@link #steps()} for the bias
- * correction. Saved as type {@code "adam"} with settings {@code beta1}, {@code beta2} and
- * {@code epsilon} besides the common ones. Left out: AMSGrad.
+ * correction. Left out: AMSGrad. {@link AdamW} is this optimizer with weight decay on by default.
  */
-public final class Adam extends AdamRule<Adam> {
-
-    /** The section type of a saved Adam optimizer. */
-    public static final String TYPE = "adam";
+public sealed class Adam extends BaseOptimizer<Adam> permits AdamW {
 
     /** PyTorch's default learning rate. */
     public static final double DEFAULT_LEARNING_RATE = 1e-3;
 
     /** Float vectors at least this long are updated by two threads. */
     private static final int PARALLEL_MIN_ELEMENTS = 1 << 15;
+    private static final String M = "m";
+    private static final String V = "v";
+
+    private double beta1 = 0.9;
+    private double beta2 = 0.999;
+    private double epsilon = 1e-8;
+    private INDArray update;
 
     /** Creates Adam with learning rate 0.001. */
     public Adam() {
@@ -61,18 +63,70 @@ public final class Adam extends AdamRule<Adam> {
      * @param learningRate the step size, positive
      */
     public Adam(double learningRate) {
-        super("Adam", TYPE, learningRate);
+        super(learningRate, M, V);
     }
 
     /**
-     * Rebuilds Adam saved by {@link #toSection()}, with its settings, step count and moments.
+     * The decay rates of the two moment estimates.
      *
-     * @param section an {@code "adam"} section
-     * @return the optimizer
-     * @throws IllegalArgumentException naming the problem when the section does not describe Adam
+     * @param beta1 β₁ in [0, 1); 0.9 by default
+     * @param beta2 β₂ in [0, 1); 0.999 by default
+     * @return this optimizer
      */
-    public static Adam fromSection(Section section) {
-        return new Adam(section.requireType(TYPE).number("learningRate")).restore(section);
+    public Adam betas(double beta1, double beta2) {
+        this.beta1 = Checks.fraction("beta1", beta1);
+        this.beta2 = Checks.fraction("beta2", beta2);
+        return this;
+    }
+
+    /**
+     * The term added to {@code √v̂} against division by zero.
+     *
+     * @param epsilon positive; 1e-8 by default
+     * @return this optimizer
+     */
+    public Adam epsilon(double epsilon) {
+        this.epsilon = Checks.positive("epsilon", epsilon);
+        return this;
+    }
+
+    /** The decay rate β₁ of the first moment. */
+    public final double beta1() {
+        return beta1;
+    }
+
+    /** The decay rate β₂ of the second moment. */
+    public final double beta2() {
+        return beta2;
+    }
+
+    /** The term added to {@code √v̂}. */
+    public final double epsilon() {
+        return epsilon;
+    }
+
+    @Override
+    public final void step(ParameterSet parameters) {
+        state.bind(parameters);
+        double lr = learningRate();
+        decay.apply(parameters, lr);
+        long t = state.steps() + 1;
+        INDArray w = parameters.values();
+        INDArray g = parameters.gradients();
+        INDArray m = state.get(M);
+        INDArray v = state.get(V);
+        if (javaPath(w, g, m, v)) {
+            javaStep(w, g, m, v, lr, beta1, beta2, epsilon, t);
+        } else {
+            update = Updates.buffer(update, parameters);
+            nativeStep(w, g, m, v, update, lr, beta1, beta2, epsilon, t);
+        }
+        state.countStep();
+    }
+
+    @Override
+    public final String toString() {
+        return describe(", betas=(" + beta1 + ", " + beta2 + "), eps=" + epsilon);
     }
 
     /** Whether the Java pass applies: every buffer a float block (see {@link KernelPath#floatBlocks}). */

@@ -1,7 +1,5 @@
 package io.github.nn4j.optim;
 
-import io.github.nn4j.io.Section;
-
 /**
  * AdamW (Loshchilov &amp; Hutter): {@link Adam} with decoupled weight decay, on by default with
  * PyTorch's {@code λ = 0.01}. Each step first shrinks the weights (not the biases, unless
@@ -16,14 +14,11 @@ import io.github.nn4j.io.Section;
  * Optimizer stronger = new AdamW(1e-3).weightDecay(0.1);
  * }</pre>
  *
- * <p>Defaults, state and saved settings are Adam's: {@code lr = 1e-3}, {@code β = (0.9, 0.999)},
- * {@code ε = 1e-8}; state {@code "m"}, {@code "v"} and the step count; saved as type
- * {@code "adamw"}.
+ * <p>Everything but the default decay is Adam's: {@code lr = 1e-3}, {@code β = (0.9, 0.999)},
+ * {@code ε = 1e-8}; state {@code "m"}, {@code "v"} and the step count. The setters below only
+ * return an {@code AdamW}.
  */
-public final class AdamW extends AdamRule<AdamW> {
-
-    /** The section type of a saved AdamW optimizer. */
-    public static final String TYPE = "adamw";
+public final class AdamW extends Adam {
 
     /** PyTorch's default decoupled weight decay λ for AdamW. */
     public static final double DEFAULT_WEIGHT_DECAY = 0.01;
@@ -39,18 +34,35 @@ public final class AdamW extends AdamRule<AdamW> {
      * @param learningRate the step size, positive
      */
     public AdamW(double learningRate) {
-        super("AdamW", TYPE, learningRate);
+        super(learningRate);
         weightDecay(DEFAULT_WEIGHT_DECAY);
     }
 
-    /**
-     * Rebuilds AdamW saved by {@link #toSection()}, with its settings, step count and moments.
-     *
-     * @param section an {@code "adamw"} section
-     * @return the optimizer
-     * @throws IllegalArgumentException naming the problem when the section does not describe AdamW
-     */
-    public static AdamW fromSection(Section section) {
-        return new AdamW(section.requireType(TYPE).number("learningRate")).restore(section);
+    /** As {@link Adam#betas}. */
+    @Override
+    public AdamW betas(double beta1, double beta2) {
+        super.betas(beta1, beta2);
+        return this;
+    }
+
+    /** As {@link Adam#epsilon(double)}. */
+    @Override
+    public AdamW epsilon(double epsilon) {
+        super.epsilon(epsilon);
+        return this;
+    }
+
+    /** As {@link Adam#weightDecay(double)}, whose default here is 0.01. */
+    @Override
+    public AdamW weightDecay(double lambda) {
+        super.weightDecay(lambda);
+        return this;
+    }
+
+    /** As {@link Adam#decayBiases(boolean)}. */
+    @Override
+    public AdamW decayBiases(boolean decay) {
+        super.decayBiases(decay);
+        return this;
     }
 }

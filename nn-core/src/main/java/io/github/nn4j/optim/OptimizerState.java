@@ -1,7 +1,6 @@
 package io.github.nn4j.optim;
 
 import io.github.nn4j.base.ParameterSet;
-import io.github.nn4j.io.Section;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -16,8 +15,6 @@ import org.nd4j.linalg.factory.Nd4j;
  * {@link Optimizer#loadState}.
  */
 final class OptimizerState {
-
-    private static final String STEPS = "steps";
 
     private final String owner;
     private final List<String> names;
@@ -68,23 +65,6 @@ final class OptimizerState {
 
     void countStep() {
         steps++;
-    }
-
-    /**
-     * A section of the optimizer's type with {@code settings} plus {@code "steps"}, and copies of
-     * the buffers (none before the first step).
-     */
-    Section toSection(String type, Map<String, Object> settings) {
-        Map<String, Object> all = new LinkedHashMap<>(settings);
-        all.put(STEPS, steps);
-        Map<String, INDArray> copies = new LinkedHashMap<>();
-        buffers.forEach((name, buffer) -> copies.put(name, buffer.dup()));
-        return new Section(type, all, copies);
-    }
-
-    /** Loads the buffers and step count of a section written by {@link #toSection}. */
-    void load(Section section) {
-        load(section.arrays(), section.integer(STEPS));
     }
 
     /** Copies saved buffers in; an empty map (state saved before the first step) clears them. */

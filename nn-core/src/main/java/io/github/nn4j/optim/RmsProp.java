@@ -1,8 +1,6 @@
 package io.github.nn4j.optim;
 
 import io.github.nn4j.base.ParameterSet;
-import io.github.nn4j.io.Section;
-import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.updaters.RmsPropUpdater;
 import org.nd4j.linalg.factory.Nd4j;
@@ -24,14 +22,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * rmsProp.step(model.parameterSet());
  * }</pre>
  *
- * <p>State: {@code "square_average"}, the running {@code v}. Saved as type {@code "rmsprop"} with
- * settings {@code alpha} and {@code epsilon} besides the common ones. Left out: PyTorch's
+ * <p>State: {@code "square_average"}, the running {@code v}. Left out: PyTorch's
  * {@code momentum} and {@code centered} variants.
  */
 public final class RmsProp extends BaseOptimizer<RmsProp> {
-
-    /** The section type of a saved RMSProp optimizer. */
-    public static final String TYPE = "rmsprop";
 
     /** PyTorch's default learning rate. */
     public static final double DEFAULT_LEARNING_RATE = 0.01;
@@ -52,7 +46,7 @@ public final class RmsProp extends BaseOptimizer<RmsProp> {
      * @param learningRate the step size, positive
      */
     public RmsProp(double learningRate) {
-        super("RmsProp", TYPE, learningRate, SQUARE_AVERAGE);
+        super(learningRate, SQUARE_AVERAGE);
     }
 
     /**
@@ -77,38 +71,31 @@ public final class RmsProp extends BaseOptimizer<RmsProp> {
         return this;
     }
 
+    /** The smoothing constant α. */
+    public double alpha() {
+        return alpha;
+    }
+
+    /** The term added to {@code √v}. */
+    public double epsilon() {
+        return epsilon;
+    }
+
     @Override
-    void update(ParameterSet parameters, double learningRate) {
+    public void step(ParameterSet parameters) {
+        state.bind(parameters);
+        double lr = learningRate();
+        decay.apply(parameters, lr);
+        INDArray v = state.get(SQUARE_AVERAGE);
         update = Updates.buffer(update, parameters);
-        INDArray average = state.get(SQUARE_AVERAGE);
-        Nd4j.exec(new RmsPropUpdater(parameters.gradients(), average, update, average, learningRate, alpha, epsilon));
-        parameters.values().subi(update);
+        // v ← α·v + (1 − α)·g²;  update = lr·g / (√v + ε)
+        Nd4j.exec(new RmsPropUpdater(parameters.gradients(), v, update, v, lr, alpha, epsilon));
+        parameters.values().subi(update);             // w ← w − update
+        state.countStep();
     }
 
     @Override
-    void describe(Map<String, Object> settings) {
-        settings.put("alpha", alpha);
-        settings.put("epsilon", epsilon);
-    }
-
-    @Override
-    void restoreSettings(Section section) {
-        alpha(section.number("alpha")).epsilon(section.number("epsilon"));
-    }
-
-    @Override
-    String details() {
-        return ", alpha=" + alpha + ", eps=" + epsilon;
-    }
-
-    /**
-     * Rebuilds RMSProp saved by {@link #toSection()}, with its settings, step count and averages.
-     *
-     * @param section an {@code "rmsprop"} section
-     * @return the optimizer
-     * @throws IllegalArgumentException naming the problem when the section does not describe RMSProp
-     */
-    public static RmsProp fromSection(Section section) {
-        return new RmsProp(section.requireType(TYPE).number("learningRate")).restore(section);
+    public String toString() {
+        return describe(", alpha=" + alpha + ", eps=" + epsilon);
     }
 }

@@ -1,9 +1,8 @@
 package io.github.nn4j.optim;
 
 import io.github.nn4j.base.ParameterSet;
-import io.github.nn4j.io.Section;
-import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.BlasWrapper;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -25,14 +24,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * nesterov.step(model.parameterSet());
  * }</pre>
  *
- * <p>State: {@code "velocity"} once a step with momentum has run, nothing for plain SGD. Saved
- * (see {@link #toSection()}) as type {@code "sgd"} with settings {@code momentum} and
- * {@code nesterov} besides the common ones. Left out: PyTorch's {@code dampening}.
+ * <p>State: {@code "velocity"} once a step with momentum has run, nothing for plain SGD. Left
+ * out: PyTorch's {@code dampening}.
  */
 public final class Sgd extends BaseOptimizer<Sgd> {
-
-    /** The section type of a saved SGD optimizer. */
-    public static final String TYPE = "sgd";
 
     private static final String VELOCITY = "velocity";
 
@@ -45,7 +40,7 @@ public final class Sgd extends BaseOptimizer<Sgd> {
      * @param learningRate the step size, positive
      */
     public Sgd(double learningRate) {
-        super("Sgd", TYPE, learningRate, VELOCITY);
+        super(learningRate, VELOCITY);
     }
 
     /**
@@ -70,72 +65,46 @@ public final class Sgd extends BaseOptimizer<Sgd> {
         return this;
     }
 
+    /** The momentum μ, 0 for plain SGD. */
+    public double momentum() {
+        return momentum;
+    }
+
+    /** Whether the momentum is Nesterov's. */
+    public boolean nesterov() {
+        return nesterov;
+    }
+
     @Override
-    void prepare(ParameterSet parameters) {
+    public void step(ParameterSet parameters) {
         if (nesterov && momentum == 0) {
             throw new IllegalStateException("Nesterov momentum needs a momentum above 0, got momentum " + momentum);
         }
         if (momentum != 0) {
             state.bind(parameters);
         }
-    }
-
-    @Override
-    void update(ParameterSet parameters, double learningRate) {
-        INDArray values = parameters.values();
-        INDArray gradients = parameters.gradients();
+        double lr = learningRate();
+        decay.apply(parameters, lr);
+        INDArray w = parameters.values();
+        INDArray g = parameters.gradients();
+        BlasWrapper blas = Nd4j.getBlasWrapper();
         if (momentum == 0) {
-            Nd4j.getBlasWrapper().axpy(-learningRate, gradients, values);
-            return;
-        }
-        INDArray velocity = state.get(VELOCITY);
-        velocity.muli(momentum).addi(gradients);
-        if (nesterov) {
-            Nd4j.getBlasWrapper().axpy(-learningRate, gradients, values);
-            Nd4j.getBlasWrapper().axpy(-learningRate * momentum, velocity, values);
+            blas.axpy(-lr, g, w);                       // w ← w − lr·g
         } else {
-            Nd4j.getBlasWrapper().axpy(-learningRate, velocity, values);
+            INDArray b = state.get(VELOCITY);
+            b.muli(momentum).addi(g);                   // b ← μ·b + g
+            if (nesterov) {
+                blas.axpy(-lr, g, w);                   // w ← w − lr·(g + μ·b)
+                blas.axpy(-lr * momentum, b, w);
+            } else {
+                blas.axpy(-lr, b, w);                   // w ← w − lr·b
+            }
         }
-    }
-
-    /**
-     * {@code w ← w − lr·dL/dw} for plain SGD; with momentum {@code b ← μ·b + dL/dw, w ← w − lr·b}
-     * (Nesterov: {@code w ← w − lr·(dL/dw + μ·b)}); with weight decay preceded by
-     * {@code w ← w − lr·λ·w}.
-     */
-    @Override
-    public String updateFormula() {
-        String decay = weightDecay() == 0 ? "" : "w ← w − lr·λ·w, then ";
-        if (momentum == 0) {
-            return decay + "w ← w − lr·dL/dw";
-        }
-        return decay + "b ← μ·b + dL/dw, " + (nesterov ? "w ← w − lr·(dL/dw + μ·b)" : "w ← w − lr·b");
+        state.countStep();
     }
 
     @Override
-    void describe(Map<String, Object> settings) {
-        settings.put("momentum", momentum);
-        settings.put("nesterov", nesterov);
-    }
-
-    @Override
-    void restoreSettings(Section section) {
-        momentum(section.number("momentum")).nesterov(section.flag("nesterov"));
-    }
-
-    @Override
-    String details() {
-        return momentum == 0 ? "" : (nesterov ? ", nesterov=" : ", momentum=") + momentum;
-    }
-
-    /**
-     * Rebuilds SGD saved by {@link #toSection()}, with its settings, step count and velocity.
-     *
-     * @param section an {@code "sgd"} section
-     * @return the optimizer
-     * @throws IllegalArgumentException naming the problem when the section does not describe SGD
-     */
-    public static Sgd fromSection(Section section) {
-        return new Sgd(section.requireType(TYPE).number("learningRate")).restore(section);
+    public String toString() {
+        return describe(momentum == 0 ? "" : (nesterov ? ", nesterov=" : ", momentum=") + momentum);
     }
 }

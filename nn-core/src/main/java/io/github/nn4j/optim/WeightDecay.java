@@ -1,8 +1,6 @@
 package io.github.nn4j.optim;
 
 import io.github.nn4j.base.ParameterSet;
-import io.github.nn4j.io.Section;
-import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -37,18 +35,6 @@ final class WeightDecay {
 
     boolean includeBiases() {
         return includeBiases;
-    }
-
-    /** Adds {@code weightDecay} and {@code decayBiases} to saved settings. */
-    void describe(Map<String, Object> settings) {
-        settings.put("weightDecay", rate);
-        settings.put("decayBiases", includeBiases);
-    }
-
-    /** Reads the settings written by {@link #describe}. */
-    void restore(Section section) {
-        setRate(section.number("weightDecay"));
-        setIncludeBiases(section.flag("decayBiases"));
     }
 
     void apply(ParameterSet parameters, double learningRate) {

@@ -57,9 +57,12 @@ public final class ModelFile {
     public static final int VERSION = 1;
     /** The name of the description entry. */
     public static final String DESCRIPTION = "model.json";
-    /** Section key for the fitted input normalizer. */
+    /** Section key for the fitted input normalizer, written by {@link NormalizerCodec}. */
     public static final String NORMALIZER = "normalizer";
-    /** Section key for the optimizer state (moments, step count), for resuming training. */
+    /**
+     * Section key for the optimizer with its settings and state (moments, step count), for
+     * resuming training; written by {@link OptimizerCodec}.
+     */
     public static final String OPTIMIZER = "optimizer";
     /**
      * Section key for the training progress, for resuming training: epochs done and configured,
@@ -116,7 +119,7 @@ public final class ModelFile {
             throw new IllegalArgumentException(normalizer + " was fitted on " + normalizer.featureCount()
                     + " features, but " + model + " expects " + model.inputSize());
         }
-        write(file, model, Map.of(NORMALIZER, normalizer.toSection()));
+        write(file, model, Map.of(NORMALIZER, NormalizerCodec.write(normalizer)));
     }
 
     /** As above; {@code beforeEntry} sees each entry name before it is written (tests inject failures). */

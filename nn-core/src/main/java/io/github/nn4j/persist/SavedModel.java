@@ -39,23 +39,23 @@ public record SavedModel(Sequential model, Map<String, Section> sections) {
     }
 
     /**
-     * The normalizer saved under {@link ModelFile#NORMALIZER}, rebuilt.
+     * The normalizer saved under {@link ModelFile#NORMALIZER}, rebuilt by {@link NormalizerCodec}.
      *
      * @return the normalizer, or empty when none was saved
      * @throws IllegalArgumentException naming the problem when the section does not describe a normalizer
      */
     public Optional<Normalizer> normalizer() {
-        return section(ModelFile.NORMALIZER).map(Normalizer::fromSection);
+        return section(ModelFile.NORMALIZER).map(NormalizerCodec::read);
     }
 
     /**
-     * The optimizer saved under {@link ModelFile#OPTIMIZER}, rebuilt with its settings, step count
-     * and state.
+     * The optimizer saved under {@link ModelFile#OPTIMIZER}, rebuilt by {@link OptimizerCodec} with
+     * its settings, step count and state.
      *
      * @return the optimizer, or empty when none was saved
      * @throws IllegalArgumentException naming the problem when the section does not describe an optimizer
      */
     public Optional<Optimizer> optimizer() {
-        return section(ModelFile.OPTIMIZER).map(Optimizer::fromSection);
+        return section(ModelFile.OPTIMIZER).map(OptimizerCodec::read);
     }
 }

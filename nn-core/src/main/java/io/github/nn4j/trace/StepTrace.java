@@ -25,8 +25,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * ({@code Layer.formulas()}): the k-th {@code Dense} layer computes
  * {@code zk = (its input)·Wk + bk}, an activation right after it {@code hk = φ(zk)}; the input is
  * {@code X}, the target {@code y}, the model's output {@code ŷ}. Other layers are named after the
- * model's layer names ({@code dropout0}, {@code softmax0}). The update's formula is the
- * optimizer's ({@code Optimizer.updateFormula()}).
+ * model's layer names ({@code dropout0}, {@code softmax0}). The update's formula is SGD's (for
+ * other optimizers, none yet).
  *
  * <pre>{@code
  * Sequential model = new Sequential(new Dense(2, 3), new Sigmoid(), new Dense(3, 1), new Sigmoid());
@@ -105,7 +105,7 @@ public final class StepTrace {
                     names.output(), names.forward(), names.inputGradient(), recorder.inputs[i], recorder.outputs[i],
                     recorder.outputGradients[i], recorder.inputGradients[i]));
         }
-        return new StepTrace(model.toString(), loss.name(), optimizer.toString(), optimizer.updateFormula(),
+        return new StepTrace(model.toString(), loss.name(), optimizer.toString(), UpdateFormulas.of(optimizer),
                 recorder.inputs[0], target.dup(), layerTraces, lossValue, parameterTraces);
     }
 
@@ -124,7 +124,7 @@ public final class StepTrace {
         return optimizerDescription;
     }
 
-    /** The update as a formula, e.g. {@code w ← w − lr·dL/dw} for SGD; empty when the optimizer gives none. */
+    /** The update as a formula, e.g. {@code w ← w − lr·dL/dw} for SGD; empty for optimizers without one. */
     public String updateRule() {
         return updateRule;
     }

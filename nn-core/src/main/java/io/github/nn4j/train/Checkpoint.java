@@ -5,6 +5,7 @@ import io.github.nn4j.io.Section;
 import io.github.nn4j.model.Sequential;
 import io.github.nn4j.optim.Optimizer;
 import io.github.nn4j.persist.ModelFile;
+import io.github.nn4j.persist.OptimizerCodec;
 import io.github.nn4j.persist.SavedModel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -122,6 +123,6 @@ public record Checkpoint(Sequential model, Optimizer optimizer, TrainingProgress
     }
 
     private static Section optimizerSection(Optimizer optimizer) {
-        return optimizer.toSection();
+        return OptimizerCodec.write(optimizer);
     }
 }

@@ -230,8 +230,8 @@ public abstract class TrainingSettingsBuilder<B extends TrainingSettingsBuilder<
      * optimizer with its state and the progress, replacing the file atomically, so a crash
      * leaves the last complete epoch's checkpoint. {@code Trainer.resume} (or the data-parallel
      * trainer's {@code resume}) continues from it; give the resumed trainer this path again, as
-     * it is not stored in the checkpoint. The optimizer must be one of nn4j's (or implement
-     * {@code toSection}). What a program must do to survive being killed is in
+     * it is not stored in the checkpoint. The optimizer must be one of nn4j's (or registered with
+     * {@code OptimizerCodec}). What a program must do to survive being killed is in
      * {@code docs/robustness.md}.
      *
      * @param file the checkpoint file, or {@code null} for none

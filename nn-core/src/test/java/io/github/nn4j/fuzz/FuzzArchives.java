@@ -11,6 +11,7 @@ import io.github.nn4j.losses.Loss;
 import io.github.nn4j.model.Sequential;
 import io.github.nn4j.optim.Adam;
 import io.github.nn4j.persist.ModelFile;
+import io.github.nn4j.persist.NormalizerCodec;
 import io.github.nn4j.persist.SavedModel;
 import io.github.nn4j.testing.SeededArrays;
 import io.github.nn4j.train.EpochResult;
@@ -74,7 +75,7 @@ final class FuzzArchives {
         trainer.fit(data());
         SavedModel saved = ModelFile.readAll(file);
         Map<String, Section> sections = new LinkedHashMap<>(saved.sections());
-        sections.put(ModelFile.NORMALIZER, Standardizer.fit(data()).toSection());
+        sections.put(ModelFile.NORMALIZER, NormalizerCodec.write(Standardizer.fit(data())));
         ModelFile.write(file, saved.model(), sections);
     }
 

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.nn4j.base.ParameterSet;
-import java.util.Map;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,12 +19,12 @@ class OptimDocExamplesTest {
 
     @Test
     void adamWDecaysWeightsByOneHundredthOfTheRatePerStepByDefault() {
-        // AdamW.java:15-16 (λ = 0.01) and 19-21 (Adam's defaults)
+        // AdamW.java:13-14 (λ = 0.01) and 17-18 (Adam's defaults)
         AdamW adamW = new AdamW(1e-3);
         assertEquals(0.01, adamW.weightDecay());
         assertEquals(0.1, new AdamW(1e-3).weightDecay(0.1).weightDecay());
-        assertEquals(Map.of("learningRate", 1e-3, "beta1", 0.9, "beta2", 0.999, "epsilon", 1e-8, "weightDecay", 0.01,
-                "decayBiases", false, "steps", 0L), adamW.toSection().settings());
+        assertEquals(List.of(1e-3, 0.9, 0.999, 1e-8, 0.01, false, 0L), List.of(adamW.learningRate(), adamW.beta1(),
+                adamW.beta2(), adamW.epsilon(), adamW.weightDecay(), adamW.decaysBiases(), adamW.steps()));
 
         // With a zero gradient Adam's step is 0, so only the decay moves: w·(1 − 1e-3·0.01), biases unchanged.
         ParameterSet parameters = TinyModel.parameters();
@@ -42,24 +42,24 @@ class OptimDocExamplesTest {
 
     @Test
     void theOptimizersDefaultsArePyTorchs() {
-        // Adam.java:13-14, RmsProp.java:12, Adagrad.java:12
-        Map<String, Object> adam = new Adam().toSection().settings();
-        assertEquals(1e-3, adam.get("learningRate"));
-        assertEquals(0.9, adam.get("beta1"));
-        assertEquals(0.999, adam.get("beta2"));
-        assertEquals(1e-8, adam.get("epsilon"));
-        Map<String, Object> rmsProp = new RmsProp().toSection().settings();
-        assertEquals(0.01, rmsProp.get("learningRate"));
-        assertEquals(0.99, rmsProp.get("alpha"));
-        assertEquals(1e-8, rmsProp.get("epsilon"));
-        Map<String, Object> adagrad = new Adagrad().toSection().settings();
-        assertEquals(0.01, adagrad.get("learningRate"));
-        assertEquals(1e-10, adagrad.get("epsilon"));
+        // Adam.java:13-14, RmsProp.java:10, Adagrad.java:10
+        Adam adam = new Adam();
+        assertEquals(1e-3, adam.learningRate());
+        assertEquals(0.9, adam.beta1());
+        assertEquals(0.999, adam.beta2());
+        assertEquals(1e-8, adam.epsilon());
+        RmsProp rmsProp = new RmsProp();
+        assertEquals(0.01, rmsProp.learningRate());
+        assertEquals(0.99, rmsProp.alpha());
+        assertEquals(1e-8, rmsProp.epsilon());
+        Adagrad adagrad = new Adagrad();
+        assertEquals(0.01, adagrad.learningRate());
+        assertEquals(1e-10, adagrad.epsilon());
     }
 
     @Test
     void plainSgdWithWeightDecayIsTheNotesRule() {
-        // Sgd.java:19-20: w ← w(1 − lr·λ) − lr·g on weights, w ← w − lr·g on biases; lr = 0.1, λ = 0.5
+        // Sgd.java:18-19: w ← w(1 − lr·λ) − lr·g on weights, w ← w − lr·g on biases; lr = 0.1, λ = 0.5
         ParameterSet parameters = TinyModel.parameters();
         TinyModel.setGradients(parameters, TinyModel.GRADIENTS[0]);   // g = [0.5, −1, 2, 0.1]
         new Sgd(0.1).weightDecay(0.5).step(parameters);
@@ -72,8 +72,8 @@ class OptimDocExamplesTest {
     }
 
     @Test
-    void sgdNamesItsMomentumAsTheBaseOptimizerSays() {
-        // BaseOptimizer.java:21 (", momentum=0.9") and Sgd.java:23-24
+    void sgdNamesItsMomentumInItsDescription() {
+        // Sgd.java:108 (", momentum=0.9") and 22-23
         assertEquals("Sgd(lr=0.1)", new Sgd(0.1).toString());
         assertEquals("Sgd(lr=0.1, momentum=0.9)", new Sgd(0.1).momentum(0.9).toString());
     }

@@ -183,14 +183,4 @@ class SgdTest {
                 () -> sgd.step(TinyModel.parameters()));
         assertTrue(size.getMessage().contains("3") && size.getMessage().contains("4"), size.getMessage());
     }
-
-    @Test
-    void theUpdateFormulaIsTheOneOfTheConfiguredRule() {
-        assertEquals("w ← w − lr·dL/dw", new Sgd(0.1).updateFormula());
-        assertEquals("b ← μ·b + dL/dw, w ← w − lr·b", new Sgd(0.1).momentum(0.9).updateFormula());
-        assertEquals("b ← μ·b + dL/dw, w ← w − lr·(dL/dw + μ·b)",
-                new Sgd(0.1).momentum(0.9).nesterov(true).updateFormula());
-        assertEquals("w ← w − lr·λ·w, then w ← w − lr·dL/dw", new Sgd(0.1).weightDecay(0.01).updateFormula());
-        assertEquals("", new Adam().updateFormula(), "an optimizer that gives no formula");
-    }
 }

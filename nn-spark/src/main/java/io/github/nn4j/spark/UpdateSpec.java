@@ -6,14 +6,15 @@ import io.github.nn4j.optim.GradientClipping;
 import io.github.nn4j.optim.Optimizer;
 import io.github.nn4j.optim.Regularization;
 import io.github.nn4j.optim.ValueClipping;
+import io.github.nn4j.persist.OptimizerCodec;
 import java.io.Serializable;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * The update rule as averaging mode's executors rebuild it: the optimizer's type and settings (as
- * its checkpoint section stores them, without state), the regularization's strengths and the
- * clipping. Synchronous mode needs none of it: its updates happen on the driver.
+ * {@link OptimizerCodec} saves them in a checkpoint, without state), the regularization's
+ * strengths and the clipping. Synchronous mode needs none of it: its updates happen on the driver.
  */
 final class UpdateSpec implements Serializable {
 
@@ -30,10 +31,10 @@ final class UpdateSpec implements Serializable {
     private UpdateSpec(Optimizer optimizer, Regularization regularization, GradientClipping clipping) {
         Section section;
         try {
-            section = optimizer.toSection();
+            section = OptimizerCodec.write(optimizer);
         } catch (UnsupportedOperationException e) {
             throw new IllegalArgumentException("averaging mode sends the optimizer to the executors, which needs "
-                    + "Optimizer.toSection(): " + e.getMessage(), e);
+                    + "an OptimizerCodec for it: " + e.getMessage(), e);
         }
         this.optimizerType = section.type();
         this.optimizerSettings = new LinkedHashMap<>(section.settings());
@@ -56,7 +57,7 @@ final class UpdateSpec implements Serializable {
 
     /** A new optimizer with the run's settings and no state. */
     Optimizer optimizer() {
-        return Optimizer.fromSection(new Section(optimizerType, optimizerSettings, Map.of()));
+        return OptimizerCodec.read(new Section(optimizerType, optimizerSettings, Map.of()));
     }
 
     /** A new regularization with the run's strengths, or {@code null}. */

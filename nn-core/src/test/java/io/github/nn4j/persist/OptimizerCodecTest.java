@@ -1,4 +1,4 @@
-package io.github.nn4j.optim;
+package io.github.nn4j.persist;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -11,7 +11,12 @@ import io.github.nn4j.io.Section;
 import io.github.nn4j.layers.Dense;
 import io.github.nn4j.layers.ReLU;
 import io.github.nn4j.model.Sequential;
-import io.github.nn4j.persist.ModelFile;
+import io.github.nn4j.optim.Adagrad;
+import io.github.nn4j.optim.Adam;
+import io.github.nn4j.optim.AdamW;
+import io.github.nn4j.optim.Optimizer;
+import io.github.nn4j.optim.RmsProp;
+import io.github.nn4j.optim.Sgd;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,8 +32,9 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * Every optimizer's settings, step count and state survive a model file: the restored optimizer
  * has the same settings, steps and buffers, bit for bit, and takes bitwise the same next step.
+ * An optimizer of one's own is saved once registered.
  */
-class OptimizerSectionTest {
+class OptimizerCodecTest {
 
     @TempDir
     Path dir;
@@ -57,15 +63,15 @@ class OptimizerSectionTest {
 
     private Optimizer roundTrip(Sequential model, Optimizer optimizer) throws IOException {
         Path file = dir.resolve("model.nn4j");
-        ModelFile.write(file, model, Map.of(ModelFile.OPTIMIZER, optimizer.toSection()));
+        ModelFile.write(file, model, Map.of(ModelFile.OPTIMIZER, OptimizerCodec.write(optimizer)));
         Section saved = ModelFile.readAll(file).section(ModelFile.OPTIMIZER).orElseThrow();
-        return Optimizer.fromSection(saved);
+        return OptimizerCodec.read(saved);
     }
 
     private static void assertSameState(Optimizer expected, Optimizer actual) {
         assertEquals(expected.getClass(), actual.getClass());
         assertEquals(expected.toString(), actual.toString());
-        assertEquals(expected.toSection().settings(), actual.toSection().settings());
+        assertEquals(OptimizerCodec.write(expected).settings(), OptimizerCodec.write(actual).settings());
         assertEquals(expected.steps(), actual.steps());
         assertEquals(expected.learningRate(), actual.learningRate());
         assertEquals(expected.state().keySet(), actual.state().keySet());
@@ -119,7 +125,7 @@ class OptimizerSectionTest {
         Adam adam = new Adam(1e-3);
         Sequential model = model(DataType.FLOAT);
         adam.step(model.parameterSet());
-        Section section = adam.toSection();
+        Section section = OptimizerCodec.write(adam);
         assertEquals("adam", section.type());
         assertEquals(List.of("learningRate", "beta1", "beta2", "epsilon", "weightDecay", "decayBiases", "steps"),
                 List.copyOf(section.settings().keySet()));
@@ -131,16 +137,16 @@ class OptimizerSectionTest {
     @Test
     void badSectionsAreRejectedWithTheProblem() {
         IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
-                () -> Optimizer.fromSection(new Section("lion", Map.of(), Map.of())));
+                () -> OptimizerCodec.read(new Section("lion", Map.of(), Map.of())));
         assertTrue(unknown.getMessage().contains("unknown optimizer type 'lion'"), unknown.getMessage());
 
         Section noBetas = new Section("adam", Map.of("learningRate", 1e-3, "steps", 0), Map.of());
         IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
-                () -> Optimizer.fromSection(noBetas));
+                () -> OptimizerCodec.read(noBetas));
         assertTrue(missing.getMessage().contains("'beta1'"), missing.getMessage());
 
         IllegalArgumentException wrongType = assertThrows(IllegalArgumentException.class,
-                () -> Sgd.fromSection(new Adam().toSection()));
+                () -> OptimizerCodec.read(OptimizerCodec.write(new Adam()), Sgd.class));
         assertTrue(wrongType.getMessage().contains("expected a 'sgd' section, got 'adam'"), wrongType.getMessage());
     }
 
@@ -168,7 +174,97 @@ class OptimizerSectionTest {
             public void loadState(Map<String, INDArray> state, long steps) {
             }
         };
-        UnsupportedOperationException error = assertThrows(UnsupportedOperationException.class, custom::toSection);
-        assertTrue(error.getMessage().contains("implement Optimizer.toSection()"), error.getMessage());
+        UnsupportedOperationException error = assertThrows(UnsupportedOperationException.class,
+                () -> OptimizerCodec.write(custom));
+        assertTrue(error.getMessage().contains("register it with OptimizerCodec.register"), error.getMessage());
+    }
+
+    /**
+     * An optimizer written outside nn4j: {@code w ← w − lr·g}, keeping the last gradient as state
+     * {@code "last"} and the number of steps, with {@code lr} shrunk by {@code decay} each step.
+     */
+    static final class Remembering implements Optimizer {
+        private double learningRate;
+        private final double decay;
+        private INDArray last;
+        private long steps;
+
+        Remembering(double learningRate, double decay) {
+            this.learningRate = learningRate;
+            this.decay = decay;
+        }
+
+        public void step(ParameterSet parameters) {
+            parameters.values().subi(parameters.gradients().mul(learningRate));
+            last = parameters.gradients().dup();
+            learningRate *= decay;
+            steps++;
+        }
+
+        public double learningRate() {
+            return learningRate;
+        }
+
+        public void setLearningRate(double learningRate) {
+            this.learningRate = learningRate;
+        }
+
+        double decay() {
+            return decay;
+        }
+
+        public Map<String, INDArray> state() {
+            return last == null ? Map.of() : Map.of("last", last);
+        }
+
+        public long steps() {
+            return steps;
+        }
+
+        public void loadState(Map<String, INDArray> state, long steps) {
+            last = state.isEmpty() ? null : state.get("last").dup();
+            this.steps = steps;
+        }
+    }
+
+    static {
+        OptimizerCodec.register("remembering", Remembering.class,
+                optimizer -> Map.of("learningRate", optimizer.learningRate(), "decay", optimizer.decay()),
+                section -> new Remembering(section.number("learningRate"), section.number("decay")));
+    }
+
+    @Test
+    void aRegisteredOptimizerOfOnesOwnRoundTripsWithItsSettingsStepsAndState() throws IOException {
+        Sequential model = model(DataType.FLOAT);
+        Remembering optimizer = new Remembering(0.5, 0.9);
+        Random random = new Random(4);
+        for (int t = 0; t < 2; t++) {
+            randomGradients(model.parameterSet(), random);
+            optimizer.step(model.parameterSet());
+        }
+        Section section = OptimizerCodec.write(optimizer);
+        assertEquals("remembering", section.type());
+        assertEquals(Map.of("learningRate", 0.5 * 0.9 * 0.9, "decay", 0.9, "steps", 2L), section.settings());
+
+        Remembering restored = (Remembering) roundTrip(model, optimizer);
+        assertEquals(0.5 * 0.9 * 0.9, restored.learningRate());
+        assertEquals(0.9, restored.decay());
+        assertEquals(2, restored.steps());
+        assertArrayEquals(optimizer.state().get("last").toFloatVector(), restored.state().get("last").toFloatVector());
+        assertEquals(2, OptimizerCodec.read(section, Remembering.class).steps());
+    }
+
+    @Test
+    void aTypeNameOrClassIsRegisteredOnlyOnceSoNoBuiltInCanBeReplaced() {
+        IllegalArgumentException type = assertThrows(IllegalArgumentException.class, () -> OptimizerCodec.register(
+                "adam", Remembering.class, optimizer -> Map.of(), section -> new Remembering(1, 1)));
+        assertTrue(type.getMessage().contains("'adam'") && type.getMessage().contains("already registered"),
+                type.getMessage());
+        IllegalArgumentException kind = assertThrows(IllegalArgumentException.class, () -> OptimizerCodec.register(
+                "plain-sgd", Sgd.class, optimizer -> Map.of(), section -> new Sgd(0.1)));
+        assertTrue(kind.getMessage().contains("io.github.nn4j.optim.Sgd") && kind.getMessage().contains("already"),
+                kind.getMessage());
+        assertEquals(AdamW.class, OptimizerCodec.read(OptimizerCodec.write(new AdamW())).getClass(),
+                "AdamW, a subclass of Adam, is saved as itself");
     }
 }

@@ -1,17 +1,18 @@
-package io.github.nn4j.data;
+package io.github.nn4j.persist;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.nn4j.data.MinMaxScaler;
+import io.github.nn4j.data.Normalizer;
+import io.github.nn4j.data.Standardizer;
 import io.github.nn4j.init.Initializer;
 import io.github.nn4j.io.Npz;
 import io.github.nn4j.io.Section;
 import io.github.nn4j.layers.Dense;
 import io.github.nn4j.model.Sequential;
-import io.github.nn4j.persist.ModelFile;
-import io.github.nn4j.persist.SavedModel;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,7 +24,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /** Normalizers travel with the model: saved under "normalizer" and given back bit for bit. */
-class NormalizerSectionTest {
+class NormalizerCodecTest {
 
     @TempDir
     Path dir;
@@ -68,10 +69,10 @@ class NormalizerSectionTest {
 
     @Test
     void sectionsNameTheirTypeAndStatistics() {
-        Section minMax = MinMaxScaler.fit(FEATURES).toSection();
+        Section minMax = NormalizerCodec.write(MinMaxScaler.fit(FEATURES));
         assertEquals("min_max", minMax.type());
         assertEquals(List.of("min", "max"), List.copyOf(minMax.arrays().keySet()));
-        Section standardize = Standardizer.fit(FEATURES).toSection();
+        Section standardize = NormalizerCodec.write(Standardizer.fit(FEATURES));
         assertEquals("standardize", standardize.type());
         assertEquals(List.of("mean", "std"), List.copyOf(standardize.arrays().keySet()));
     }
@@ -91,10 +92,10 @@ class NormalizerSectionTest {
         assertTrue(width.getMessage().contains("fitted on 2 features") && width.getMessage().contains("expects 4"),
                 width.getMessage());
         IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
-                () -> Normalizer.fromSection(new Section("robust", Map.of(), Map.of())));
+                () -> NormalizerCodec.read(new Section("robust", Map.of(), Map.of())));
         assertTrue(unknown.getMessage().contains("unknown normalizer type 'robust'"), unknown.getMessage());
         IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
-                () -> MinMaxScaler.fromSection(new Section("min_max", Map.of(), Map.of())));
+                () -> NormalizerCodec.read(new Section("min_max", Map.of(), Map.of())));
         assertTrue(missing.getMessage().contains("no array 'min'"), missing.getMessage());
     }
 }
