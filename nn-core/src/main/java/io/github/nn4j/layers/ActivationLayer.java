@@ -24,6 +24,8 @@ public class ActivationLayer implements ShapePreserving {
     private final String typeName;
     private final Map<String, Object> settings;
 
+    private final LayerOwner owner = new LayerOwner();
+
     private INDArray lastInput;
     private INDArray output;
     private INDArray inputGradient;
@@ -80,6 +82,11 @@ public class ActivationLayer implements ShapePreserving {
     /** The function this layer applies. */
     public final Activation activation() {
         return activation;
+    }
+
+    @Override
+    public LayerOwner owner() {
+        return owner;
     }
 
     @Override
