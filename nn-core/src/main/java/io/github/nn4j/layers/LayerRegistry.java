@@ -11,7 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Rebuilds layers from their {@link Layer#typeName() type name} and {@link Layer#config()
  * settings}, which is how a saved model file comes back to life.
  *
- * <p>Every built-in layer type is registered ({@link #types()} lists them), including
+ * <p>Every built-in layer type is registered ({@link LayerType} lists them), including
  * {@code activation}: a plain {@link ActivationLayer} around one of the built-in activations (a
  * custom {@code Activation} cannot be saved; write a layer type for it instead). A layer type of
  * your own is registered once per JVM, before loading; registering a name that is taken (a
@@ -43,7 +43,7 @@ public final class LayerRegistry {
 
     static {
         for (LayerType type : LayerType.values()) {
-            FACTORIES.put(type.typeName(), type.factory());
+            FACTORIES.put(type.typeName(), type::create);
         }
     }
 
@@ -63,7 +63,7 @@ public final class LayerRegistry {
         requireNamed(type, factory);
         if (FACTORIES.putIfAbsent(type, factory) != null) {
             throw new IllegalArgumentException("layer type '" + type + "' is registered already"
-                    + (isBuiltIn(type) ? " (a built-in type)" : "")
+                    + (LayerType.named(type).isPresent() ? " (a built-in type)" : "")
                     + "; call LayerRegistry.replace to replace its factory");
         }
     }
@@ -80,15 +80,6 @@ public final class LayerRegistry {
     public static void replace(String type, Factory factory) {
         requireNamed(type, factory);
         FACTORIES.put(type, factory);
-    }
-
-    private static boolean isBuiltIn(String type) {
-        for (LayerType builtIn : LayerType.values()) {
-            if (builtIn.typeName().equals(type)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static void requireNamed(String type, Factory factory) {

@@ -85,7 +85,7 @@ class LayerRegistryTest {
             LayerRegistry.replace("softplus", settings -> new Tanh());
             assertEquals(Tanh.class, LayerRegistry.create("softplus", Map.of()).getClass());
         } finally {
-            LayerRegistry.replace("softplus", LayerType.SOFTPLUS.factory());
+            LayerRegistry.replace("softplus", LayerType.SOFTPLUS::create);
         }
         assertEquals(Softplus.class, LayerRegistry.create("softplus", Map.of()).getClass());
     }
