@@ -20,8 +20,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 public interface Activation {
 
     /**
-     * A short name such as {@code "sigmoid"} or {@code "leaky_relu(0.01)"}; the built-in functions
-     * take theirs from {@link BuiltInActivation}.
+     * A short name such as {@code "sigmoid"} or {@code "leaky_relu(0.01)"}. A built-in function's
+     * name is the type name of its layer, with the layer's setting in parentheses if it has one;
+     * a model file records a plain {@code ActivationLayer} by this name.
      *
      * @return the name
      */

@@ -6,16 +6,21 @@ import org.nd4j.linalg.api.ops.impl.transforms.strict.ELU;
 import org.nd4j.linalg.factory.Nd4j;
 
 /** {@code z} for {@code z ≥ 0}, {@code α(e^z − 1)} otherwise; derivative {@code α·e^z} below 0. */
-final class EluFunction extends BuiltInFunction {
+final class EluFunction implements Activation {
 
     private final double alpha;
 
     EluFunction(double alpha) {
-        super(BuiltInActivation.ELU, alpha);
         if (!(alpha > 0) || Double.isInfinite(alpha)) {
             throw new IllegalArgumentException("ELU alpha must be positive and finite, got " + alpha);
         }
         this.alpha = alpha;
+    }
+
+    /** The layer type with the setting, as model files record it, e.g. {@code elu(1.0)}. */
+    @Override
+    public String name() {
+        return "elu(" + alpha + ")";
     }
 
     @Override

@@ -3,12 +3,16 @@ package io.github.nn4j.activations;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** {@code φ(z) = z}, {@code φ' = 1}. */
-final class IdentityFunction extends BuiltInFunction {
+final class IdentityFunction implements Activation {
 
     static final IdentityFunction INSTANCE = new IdentityFunction();
 
     private IdentityFunction() {
-        super(BuiltInActivation.IDENTITY);
+    }
+
+    @Override
+    public String name() {
+        return "identity";
     }
 
     @Override

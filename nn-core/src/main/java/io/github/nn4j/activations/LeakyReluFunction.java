@@ -6,16 +6,21 @@ import org.nd4j.linalg.api.ops.impl.transforms.gradient.LeakyReLUBp;
 import org.nd4j.linalg.factory.Nd4j;
 
 /** {@code z} for {@code z ≥ 0}, {@code slope·z} otherwise. */
-final class LeakyReluFunction extends BuiltInFunction {
+final class LeakyReluFunction implements Activation {
 
     private final double slope;
 
     LeakyReluFunction(double slope) {
-        super(BuiltInActivation.LEAKY_RELU, slope);
         if (!(slope >= 0 && slope < 1)) {
             throw new IllegalArgumentException("leaky ReLU slope must be in [0, 1), got " + slope);
         }
         this.slope = slope;
+    }
+
+    /** The layer type with the setting, as model files record it, e.g. {@code leaky_relu(0.01)}. */
+    @Override
+    public String name() {
+        return "leaky_relu(" + slope + ")";
     }
 
     @Override

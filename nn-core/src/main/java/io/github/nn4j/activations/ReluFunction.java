@@ -4,12 +4,21 @@ import io.github.nn4j.kernels.ReluKernels;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** {@code max(0, z)}; derivative 1 for {@code z > 0}, 0 otherwise. */
-final class ReluFunction extends BuiltInFunction {
+final class ReluFunction implements Activation {
 
     static final ReluFunction INSTANCE = new ReluFunction();
 
     private ReluFunction() {
-        super(BuiltInActivation.RELU);
+    }
+
+    @Override
+    public String name() {
+        return "relu";
+    }
+
+    @Override
+    public String symbol() {
+        return "ReLU";
     }
 
     @Override

@@ -6,12 +6,21 @@ import org.nd4j.linalg.api.ops.impl.transforms.strict.Sigmoid;
 import org.nd4j.linalg.factory.Nd4j;
 
 /** {@code σ(z) = 1 / (1 + e^(−z))}, {@code σ'(z) = σ(z)(1 − σ(z))}. */
-final class SigmoidFunction extends BuiltInFunction {
+final class SigmoidFunction implements Activation {
 
     static final SigmoidFunction INSTANCE = new SigmoidFunction();
 
     private SigmoidFunction() {
-        super(BuiltInActivation.SIGMOID);
+    }
+
+    @Override
+    public String name() {
+        return "sigmoid";
+    }
+
+    @Override
+    public String symbol() {
+        return "σ";
     }
 
     @Override

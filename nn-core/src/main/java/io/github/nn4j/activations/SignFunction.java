@@ -6,6 +6,6 @@ final class SignFunction extends ThresholdFunction {
     static final SignFunction INSTANCE = new SignFunction();
 
     private SignFunction() {
-        super(BuiltInActivation.SIGN, -1.0, 1.0);
+        super("sign", -1.0, 1.0);
     }
 }

@@ -8,12 +8,16 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.conditions.Conditions;
 
 /** {@code ln(1 + e^z)}; derivative {@code σ(z)}. */
-final class SoftplusFunction extends BuiltInFunction {
+final class SoftplusFunction implements Activation {
 
     static final SoftplusFunction INSTANCE = new SoftplusFunction();
 
     private SoftplusFunction() {
-        super(BuiltInActivation.SOFTPLUS);
+    }
+
+    @Override
+    public String name() {
+        return "softplus";
     }
 
     @Override

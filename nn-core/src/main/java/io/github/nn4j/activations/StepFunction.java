@@ -6,6 +6,6 @@ final class StepFunction extends ThresholdFunction {
     static final StepFunction INSTANCE = new StepFunction();
 
     private StepFunction() {
-        super(BuiltInActivation.STEP, 0.0, 1.0);
+        super("step", 0.0, 1.0);
     }
 }

@@ -6,12 +6,16 @@ import org.nd4j.linalg.api.ops.impl.transforms.strict.Tanh;
 import org.nd4j.linalg.factory.Nd4j;
 
 /** {@code tanh(z)}, {@code tanh'(z) = 1 − tanh²(z)}. */
-final class TanhFunction extends BuiltInFunction {
+final class TanhFunction implements Activation {
 
     static final TanhFunction INSTANCE = new TanhFunction();
 
     private TanhFunction() {
-        super(BuiltInActivation.TANH);
+    }
+
+    @Override
+    public String name() {
+        return "tanh";
     }
 
     @Override

@@ -9,15 +9,21 @@ import org.nd4j.linalg.indexing.conditions.Conditions;
  * everywhere except at the jump, where it does not exist, so gradients do not pass; the
  * perceptron learning rule trains such units instead.
  */
-abstract class ThresholdFunction extends BuiltInFunction {
+abstract class ThresholdFunction implements Activation {
 
+    private final String name;
     private final double low;
     private final double high;
 
-    ThresholdFunction(BuiltInActivation row, double low, double high) {
-        super(row);
+    ThresholdFunction(String name, double low, double high) {
+        this.name = name;
         this.low = low;
         this.high = high;
+    }
+
+    @Override
+    public final String name() {
+        return name;
     }
 
     @Override

@@ -1,7 +1,6 @@
 package io.github.nn4j.layers;
 
 import io.github.nn4j.activations.Activation;
-import io.github.nn4j.activations.BuiltInActivation;
 import io.github.nn4j.base.Buffers;
 import io.github.nn4j.base.Mode;
 import io.github.nn4j.base.Shapes;
@@ -16,7 +15,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * Backward: {@code dL/dZ = dL/dA ⊙ φ'(Z)}.
  *
  * <p>The named subclasses ({@link ReLU}, {@link Sigmoid}, {@link Tanh}, ...) are the usual way to
- * put one in a model; {@code new ActivationLayer(anyActivation)} takes any other.
+ * put one in a model; {@code new ActivationLayer(anyActivation)} takes any other. Each function,
+ * with its derivative, is one short class of the {@code activations} package; a named layer only
+ * gives it its type name and settings ({@link LayerType}).
  */
 public class ActivationLayer implements ShapePreserving {
 
@@ -24,39 +25,21 @@ public class ActivationLayer implements ShapePreserving {
     private final String typeName;
     private final Map<String, Object> settings;
 
+    private final LayerOwner owner = new LayerOwner();
+
     private INDArray lastInput;
     private INDArray output;
     private INDArray inputGradient;
 
     /**
-     * Wraps an activation function as a layer.
+     * Wraps an activation function as a layer, of type {@code activation} with the function's
+     * name as its setting; a model file can record it only for a built-in function.
      *
      * @param activation the element-wise function
      */
     public ActivationLayer(Activation activation) {
         this(activation, LayerType.ACTIVATION.typeName(),
-                activation == null ? Map.of() : Map.of("activation", activation.name()));
-    }
-
-    /**
-     * For the named subclasses of a built-in activation without a setting ({@link ReLU}, ...):
-     * the activation's name is the layer's type, and the layer has no settings.
-     *
-     * @param activation the row of the built-in activation
-     */
-    protected ActivationLayer(BuiltInActivation activation) {
-        this(activation.create(), activation.typeName(), Map.of());
-    }
-
-    /**
-     * For the named subclasses of a built-in activation with a setting ({@link LeakyReLU}, ...):
-     * the activation's name is the layer's type, and its setting the layer's one setting.
-     *
-     * @param activation the row of the built-in activation
-     * @param setting    the value of its setting, e.g. the slope
-     */
-    protected ActivationLayer(BuiltInActivation activation, double setting) {
-        this(activation.create(setting), activation.typeName(), Map.of(activation.setting().orElseThrow(), setting));
+                activation == null ? Map.of() : LayerType.ACTIVATION.settingWith(activation.name()));
     }
 
     /**
@@ -80,6 +63,11 @@ public class ActivationLayer implements ShapePreserving {
     /** The function this layer applies. */
     public final Activation activation() {
         return activation;
+    }
+
+    @Override
+    public LayerOwner owner() {
+        return owner;
     }
 
     @Override

@@ -34,6 +34,8 @@ public final class Dense implements Layer {
     private final int in;
     private final int out;
 
+    private final LayerOwner owner = new LayerOwner();
+
     private INDArray weights;
     private INDArray bias;
     private INDArray weightGradient;
@@ -66,6 +68,11 @@ public final class Dense implements Layer {
     /** Number of output units. */
     public int units() {
         return out;
+    }
+
+    @Override
+    public LayerOwner owner() {
+        return owner;
     }
 
     @Override

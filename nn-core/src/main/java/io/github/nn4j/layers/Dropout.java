@@ -40,6 +40,8 @@ public final class Dropout implements ShapePreserving {
 
     private final double p;
 
+    private final LayerOwner owner = new LayerOwner();
+
     private long seed;
     private long passes;
     private INDArray mask;
@@ -62,6 +64,11 @@ public final class Dropout implements ShapePreserving {
     /** The probability of dropping a unit. */
     public double probability() {
         return p;
+    }
+
+    @Override
+    public LayerOwner owner() {
+        return owner;
     }
 
     @Override

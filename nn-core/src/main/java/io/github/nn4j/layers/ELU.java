@@ -1,6 +1,6 @@
 package io.github.nn4j.layers;
 
-import io.github.nn4j.activations.BuiltInActivation;
+import io.github.nn4j.activations.Activation;
 
 /**
  * The exponential linear unit as a layer: {@code A = Z} where {@code Z ≥ 0}, {@code α(e^Z − 1)} elsewhere.
@@ -20,7 +20,7 @@ public final class ELU extends ActivationLayer {
      * @param alpha the negative saturation level is {@code −alpha}; 1.0 is usual
      */
     public ELU(double alpha) {
-        super(BuiltInActivation.ELU, alpha);
+        super(Activation.elu(alpha), LayerType.ELU.typeName(), LayerType.ELU.settingWith(alpha));
         this.alpha = alpha;
     }
 

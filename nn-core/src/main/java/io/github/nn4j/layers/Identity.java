@@ -1,6 +1,7 @@
 package io.github.nn4j.layers;
 
-import io.github.nn4j.activations.BuiltInActivation;
+import io.github.nn4j.activations.Activation;
+import java.util.Map;
 
 /**
  * The identity as a layer: {@code A = Z}, a linear output.
@@ -14,6 +15,6 @@ public final class Identity extends ActivationLayer {
 
     /** Creates an identity layer. */
     public Identity() {
-        super(BuiltInActivation.IDENTITY);
+        super(Activation.identity(), LayerType.IDENTITY.typeName(), Map.of());
     }
 }

@@ -141,6 +141,19 @@ public interface Layer {
     }
 
     /**
+     * The record of the model this layer belongs to, which {@code Sequential} claims when it is
+     * built, refusing a layer that another model holds. Every built-in layer keeps one. The
+     * default, {@code null}, keeps none: a model still refuses such a layer given twice, but
+     * cannot tell that another model holds it ({@link LayerOwner} shows the three lines that keep
+     * the check).
+     *
+     * @return the record, or {@code null}
+     */
+    default LayerOwner owner() {
+        return null;
+    }
+
+    /**
      * Seeds the layer's random number generator, for layers that draw random numbers in training
      * (such as dropout). The model calls it with a seed derived from its own.
      *

@@ -11,13 +11,16 @@ import java.util.concurrent.ConcurrentHashMap;
  * Rebuilds layers from their {@link Layer#typeName() type name} and {@link Layer#config()
  * settings}, which is how a saved model file comes back to life.
  *
- * <p>Every built-in layer type is registered ({@link #types()} lists them), including
+ * <p>Every built-in layer type is registered ({@link LayerType} lists them), including
  * {@code activation}: a plain {@link ActivationLayer} around one of the built-in activations (a
  * custom {@code Activation} cannot be saved; write a layer type for it instead). A layer type of
- * your own is registered once, before loading:
+ * your own is registered once per JVM, before loading; registering a name that is taken (a
+ * built-in type, or one registered before) is an error, and {@link #replace} says that replacing
+ * it is meant:
  *
  * <pre>{@code
  * LayerRegistry.register("scale", settings -> new Scale(settings.number("factor")));
+ * LayerRegistry.replace("scale", settings -> new Scale(settings.number("factor")));  // where it may run twice
  * }</pre>
  */
 public final class LayerRegistry {
@@ -40,7 +43,7 @@ public final class LayerRegistry {
 
     static {
         for (LayerType type : LayerType.values()) {
-            register(type.typeName(), type.factory());
+            FACTORIES.put(type.typeName(), type::create);
         }
     }
 
@@ -48,16 +51,41 @@ public final class LayerRegistry {
     }
 
     /**
-     * Registers (or replaces) the factory for a layer type.
+     * Registers the factory for a new layer type.
      *
-     * @param type    the {@link Layer#typeName()} of the layers it builds, e.g. {@code "dropout"}
+     * @param type    the {@link Layer#typeName()} of the layers it builds, e.g. {@code "scale"}
      * @param factory builds such a layer from its settings
+     * @throws IllegalArgumentException when the type name is blank, or a factory is registered for it
+     *                                  already (a built-in type, or one registered before); to
+     *                                  replace it, call {@link #replace}
      */
     public static void register(String type, Factory factory) {
-        if (type == null || type.isBlank() || factory == null) {
-            throw new IllegalArgumentException("register needs a type name and a factory, got '" + type + "'");
+        requireNamed(type, factory);
+        if (FACTORIES.putIfAbsent(type, factory) != null) {
+            throw new IllegalArgumentException("layer type '" + type + "' is registered already"
+                    + (LayerType.named(type).isPresent() ? " (a built-in type)" : "")
+                    + "; call LayerRegistry.replace to replace its factory");
         }
+    }
+
+    /**
+     * Registers the factory for a layer type, replacing the one registered for it before, if any,
+     * built-in types included. For code that may run twice in one JVM (a Spark executor in local
+     * mode shares the driver's JVM) and for deliberate replacements.
+     *
+     * @param type    the {@link Layer#typeName()} of the layers it builds
+     * @param factory builds such a layer from its settings
+     * @throws IllegalArgumentException when the type name is blank
+     */
+    public static void replace(String type, Factory factory) {
+        requireNamed(type, factory);
         FACTORIES.put(type, factory);
+    }
+
+    private static void requireNamed(String type, Factory factory) {
+        if (type == null || type.isBlank() || factory == null) {
+            throw new IllegalArgumentException("a layer type needs a name and a factory, got '" + type + "'");
+        }
     }
 
     /**

@@ -1,6 +1,6 @@
 package io.github.nn4j.layers;
 
-import io.github.nn4j.activations.BuiltInActivation;
+import io.github.nn4j.activations.Activation;
 
 /**
  * Leaky ReLU as a layer: {@code A = Z} where {@code Z ≥ 0}, {@code slope·Z} elsewhere.
@@ -20,7 +20,7 @@ public final class LeakyReLU extends ActivationLayer {
      * @param slope the slope for negative inputs, in [0, 1), e.g. 0.01
      */
     public LeakyReLU(double slope) {
-        super(BuiltInActivation.LEAKY_RELU, slope);
+        super(Activation.leakyRelu(slope), LayerType.LEAKY_RELU.typeName(), LayerType.LEAKY_RELU.settingWith(slope));
         this.slope = slope;
     }
 

@@ -1,6 +1,7 @@
 package io.github.nn4j.layers;
 
-import io.github.nn4j.activations.BuiltInActivation;
+import io.github.nn4j.activations.Activation;
+import java.util.Map;
 
 /**
  * The rectified linear unit as a layer: {@code A = max(0, Z)}.
@@ -14,6 +15,6 @@ public final class ReLU extends ActivationLayer {
 
     /** Creates a ReLU layer. */
     public ReLU() {
-        super(BuiltInActivation.RELU);
+        super(Activation.relu(), LayerType.RELU.typeName(), Map.of());
     }
 }

@@ -1,6 +1,7 @@
 package io.github.nn4j.layers;
 
-import io.github.nn4j.activations.BuiltInActivation;
+import io.github.nn4j.activations.Activation;
+import java.util.Map;
 
 /**
  * The logistic sigmoid as a layer: {@code A = 1 / (1 + e^(−Z))}; saturates for large |Z|.
@@ -14,6 +15,6 @@ public final class Sigmoid extends ActivationLayer {
 
     /** Creates a sigmoid layer. */
     public Sigmoid() {
-        super(BuiltInActivation.SIGMOID);
+        super(Activation.sigmoid(), LayerType.SIGMOID.typeName(), Map.of());
     }
 }

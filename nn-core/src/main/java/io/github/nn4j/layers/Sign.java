@@ -1,6 +1,7 @@
 package io.github.nn4j.layers;
 
-import io.github.nn4j.activations.BuiltInActivation;
+import io.github.nn4j.activations.Activation;
+import java.util.Map;
 
 /**
  * The perceptron's sign as a layer: {@code A = +1} where {@code Z ≥ 0}, else −1. Its gradient is zero.
@@ -14,6 +15,6 @@ public final class Sign extends ActivationLayer {
 
     /** Creates a sign layer. */
     public Sign() {
-        super(BuiltInActivation.SIGN);
+        super(Activation.sign(), LayerType.SIGN.typeName(), Map.of());
     }
 }

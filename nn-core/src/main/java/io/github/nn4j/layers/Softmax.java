@@ -23,6 +23,8 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public final class Softmax implements ShapePreserving {
 
+    private final LayerOwner owner = new LayerOwner();
+
     private INDArray lastInput;
     private INDArray output;
     private INDArray inputGradient;
@@ -32,11 +34,14 @@ public final class Softmax implements ShapePreserving {
     }
 
     @Override
+    public LayerOwner owner() {
+        return owner;
+    }
+
+    @Override
     public String typeName() {
         return LayerType.SOFTMAX.typeName();
     }
-
-
 
     @Override
     public INDArray forward(INDArray input, Mode mode) {

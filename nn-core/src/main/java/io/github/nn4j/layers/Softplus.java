@@ -1,6 +1,7 @@
 package io.github.nn4j.layers;
 
-import io.github.nn4j.activations.BuiltInActivation;
+import io.github.nn4j.activations.Activation;
+import java.util.Map;
 
 /**
  * Softplus as a layer: {@code A = ln(1 + e^Z)}, a smooth ReLU.
@@ -14,6 +15,6 @@ public final class Softplus extends ActivationLayer {
 
     /** Creates a softplus layer. */
     public Softplus() {
-        super(BuiltInActivation.SOFTPLUS);
+        super(Activation.softplus(), LayerType.SOFTPLUS.typeName(), Map.of());
     }
 }

@@ -1,6 +1,7 @@
 package io.github.nn4j.layers;
 
-import io.github.nn4j.activations.BuiltInActivation;
+import io.github.nn4j.activations.Activation;
+import java.util.Map;
 
 /**
  * The hyperbolic tangent as a layer: {@code A = tanh(Z)}, zero-centred, saturates for large |Z|.
@@ -14,6 +15,6 @@ public final class Tanh extends ActivationLayer {
 
     /** Creates a tanh layer. */
     public Tanh() {
-        super(BuiltInActivation.TANH);
+        super(Activation.tanh(), LayerType.TANH.typeName(), Map.of());
     }
 }

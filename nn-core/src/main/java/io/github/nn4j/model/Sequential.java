@@ -66,7 +66,7 @@ public final class Sequential {
     /** Builds the model with a copy of {@code copied}'s parameters and seed, or initialized as documented. */
     private Sequential(LayerStack stack, Sequential copied) {
         this.stack = stack;
-        LayerOwnership.claim(stack.layers());
+        LayerOwnership.claim(stack.layers(), this);
         try {
             if (copied == null) {
                 init(Initializer.xavierUniform(), 0L, DataType.FLOAT);
@@ -75,7 +75,7 @@ public final class Sequential {
                 reseed(copied.seed);
             }
         } catch (RuntimeException e) {
-            LayerOwnership.release(stack.layers());
+            LayerOwnership.release(stack.layers(), this);
             throw e;
         }
     }

@@ -5,13 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.nn4j.activations.Activation;
-import io.github.nn4j.activations.BuiltInActivation;
-import io.github.nn4j.io.JsonFields;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 class LayerFormulasTest {
@@ -62,26 +56,5 @@ class LayerFormulasTest {
         assertEquals("dropout(h1)", fill(dropout.forward()));
         assertEquals("dense1.backward(dL/dz2)", fill(dropout.inputGradient()));
         assertTrue(dropout.parameters().isEmpty());
-    }
-
-    @Test
-    void everyBuiltInLayerTypeIsRegisteredAndBuildsLayersOfItsOwnName() {
-        Map<String, Object> settings = new HashMap<>(Map.of("in", 2, "out", 3, "p", 0.5, "slope", 0.1, "alpha", 1.0));
-        settings.put("activation", "tanh");
-        for (LayerType type : LayerType.values()) {
-            assertTrue(LayerRegistry.isRegistered(type.typeName()), type.typeName());
-            assertEquals(type.typeName(), type.factory().create(new JsonFields("test", settings)).typeName(), type.name());
-        }
-    }
-
-    @Test
-    void everyBuiltInActivationHasALayerTypeOfItsName() {
-        Set<String> layerTypes = new TreeSet<>();
-        for (LayerType type : LayerType.values()) {
-            layerTypes.add(type.typeName());
-        }
-        for (BuiltInActivation activation : BuiltInActivation.values()) {
-            assertTrue(layerTypes.contains(activation.typeName()), activation.typeName());
-        }
     }
 }

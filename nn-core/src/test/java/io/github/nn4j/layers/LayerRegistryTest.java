@@ -1,6 +1,7 @@
 package io.github.nn4j.layers;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -56,5 +57,43 @@ class LayerRegistryTest {
         assertTrue(LayerRegistry.isRegistered("test_scale"));
         assertTrue(LayerRegistry.types().contains("test_scale"));
         assertInstanceOf(ActivationLayer.class, LayerRegistry.create("test_scale", Map.of()));
+    }
+
+    @Test
+    void registeringATakenTypeIsAnErrorUnlessReplacingIsAsked() {
+        IllegalArgumentException builtIn = assertThrows(IllegalArgumentException.class,
+                () -> LayerRegistry.register("dense", settings -> new ReLU()));
+        assertEquals("layer type 'dense' is registered already (a built-in type); call LayerRegistry.replace to "
+                + "replace its factory", builtIn.getMessage());
+        assertInstanceOf(Dense.class, LayerRegistry.create("dense", Map.of("in", 2, "out", 3)));
+
+        LayerRegistry.register("test_twice", settings -> new Tanh());
+        IllegalArgumentException again = assertThrows(IllegalArgumentException.class,
+                () -> LayerRegistry.register("test_twice", settings -> new Sigmoid()));
+        assertEquals("layer type 'test_twice' is registered already; call LayerRegistry.replace to replace its "
+                + "factory", again.getMessage());
+        assertInstanceOf(Tanh.class, LayerRegistry.create("test_twice", Map.of()));
+        LayerRegistry.replace("test_twice", settings -> new Sigmoid());
+        assertInstanceOf(Sigmoid.class, LayerRegistry.create("test_twice", Map.of()));
+        LayerRegistry.replace("test_replaced_new", settings -> new Identity());
+        assertInstanceOf(Identity.class, LayerRegistry.create("test_replaced_new", Map.of()));
+    }
+
+    @Test
+    void aBuiltInTypeIsReplacedOnlyWhenAsked() {
+        try {
+            LayerRegistry.replace("softplus", settings -> new Tanh());
+            assertEquals(Tanh.class, LayerRegistry.create("softplus", Map.of()).getClass());
+        } finally {
+            LayerRegistry.replace("softplus", LayerType.SOFTPLUS::create);
+        }
+        assertEquals(Softplus.class, LayerRegistry.create("softplus", Map.of()).getClass());
+    }
+
+    @Test
+    void aTypeNeedsANameAndAFactory() {
+        assertThrows(IllegalArgumentException.class, () -> LayerRegistry.register(" ", settings -> new ReLU()));
+        assertThrows(IllegalArgumentException.class, () -> LayerRegistry.replace("test_no_factory", null));
+        assertFalse(LayerRegistry.isRegistered("test_no_factory"));
     }
 }

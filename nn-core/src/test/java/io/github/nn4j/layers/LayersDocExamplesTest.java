@@ -3,10 +3,12 @@ package io.github.nn4j.layers;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.github.nn4j.activations.Activation;
 import io.github.nn4j.base.Mode;
 import io.github.nn4j.model.Sequential;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -27,8 +29,8 @@ class LayersDocExamplesTest {
 
     @Test
     void everyActivationLayerExampleBuildsATwoThreeOneNetwork() {
-        // ELU.java:10, Identity.java:10, LeakyReLU.java:10, ReLU.java:10, Sigmoid.java:10, Sign.java:10,
-        // Softplus.java:10, Step.java:10, Tanh.java:10
+        // ELU.java:10, Identity.java:11, LeakyReLU.java:10, ReLU.java:11, Sigmoid.java:11, Sign.java:11,
+        // Softplus.java:11, Step.java:12, Tanh.java:11
         for (Layer activation : List.<Layer>of(new ELU(1.0), new Identity(), new LeakyReLU(0.01), new ReLU(),
                 new Sigmoid(), new Sign(), new Softplus(), new Step(), new Tanh())) {
             Sequential model = new Sequential(new Dense(2, 3), activation, new Dense(3, 1));
@@ -59,10 +61,19 @@ class LayersDocExamplesTest {
 
     @Test
     void settingsAndNamesOfTheDocumentedLayers() {
-        // Layer.java:38-39 (config) and ActivationLayer.java:65 (toString)
+        // Layer.java:38-39 (config) and ActivationLayer.java:48 (toString)
         assertEquals(Map.of("in", 784, "out", 256), new Dense(784, 256).config());
         assertEquals(Map.of("slope", 0.01), new LeakyReLU(0.01).config());
         assertEquals(Map.of(), new ReLU().config());
         assertEquals("LeakyReLU(0.01)", new LeakyReLU(0.01).toString());
+    }
+
+    @Test
+    void theTableNamesTypesAndSettingsAndGivesTheNamedFormOfAnActivationLayer() {
+        // LayerType.java:24-26
+        assertEquals(Optional.of(LayerType.LEAKY_RELU), LayerType.named("leaky_relu"));
+        assertEquals("Optional[LEAKY_RELU]", LayerType.named("leaky_relu").toString());
+        assertEquals(List.of("slope"), LayerType.LEAKY_RELU.settings());
+        assertEquals("ELU(0.5)", LayerType.namedForm(new ActivationLayer(Activation.elu(0.5))).toString());
     }
 }

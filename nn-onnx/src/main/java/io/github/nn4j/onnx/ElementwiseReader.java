@@ -4,6 +4,7 @@ import io.github.nn4j.layers.Dropout;
 import io.github.nn4j.layers.ELU;
 import io.github.nn4j.layers.Identity;
 import io.github.nn4j.layers.Layer;
+import io.github.nn4j.layers.LayerType;
 import io.github.nn4j.layers.LeakyReLU;
 import io.github.nn4j.layers.ReLU;
 import io.github.nn4j.layers.Sigmoid;
@@ -16,6 +17,7 @@ import io.github.nn4j.onnx.proto.NodeProto;
 import io.github.nn4j.onnx.proto.TensorProto;
 import java.util.Arrays;
 import java.util.Set;
+import java.util.function.DoubleFunction;
 import java.util.function.Supplier;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -55,8 +57,8 @@ final class ElementwiseReader {
             case "Tanh" -> simple(node, width, Tanh::new);
             case "Softplus" -> simple(node, width, Softplus::new);
             case "Identity" -> simple(node, width, Identity::new);
-            case "LeakyRelu" -> withAlpha(node, width, 0.01f, "slope");
-            case "Elu" -> withAlpha(node, width, 1.0f, "alpha");
+            case "LeakyRelu" -> withAlpha(node, width, 0.01f, LayerType.LEAKY_RELU, LeakyReLU::new);
+            case "Elu" -> withAlpha(node, width, 1.0f, LayerType.ELU, ELU::new);
             case "Softmax" -> softmax(node, width);
             case "Dropout" -> dropout(node, width);
             case "Flatten" -> flatten(node, width);
@@ -71,13 +73,16 @@ final class ElementwiseReader {
         return Link.of(1, node.getOutput(0), width, layer.get());
     }
 
-    private static Link withAlpha(NodeProto node, long width, float fallback, String setting) {
+    /** LeakyRelu or Elu: the layer of {@code type} whose one setting is the node's {@code alpha}. */
+    private static Link withAlpha(NodeProto node, long width, float fallback, LayerType type,
+            DoubleFunction<Layer> constructor) {
         Attributes attributes = new Attributes(node, Set.of("alpha"));
         Arity.require(node, 1, 1, 1);
-        double value = ExactSetting.value(setting, attributes.floatValue("alpha", fallback), node.getDocString());
+        double value = ExactSetting.value(type.settings().get(0), attributes.floatValue("alpha", fallback),
+                node.getDocString());
         Layer layer;
         try {
-            layer = setting.equals("slope") ? new LeakyReLU(value) : new ELU(value);
+            layer = constructor.apply(value);
         } catch (IllegalArgumentException e) {
             throw new ImportProblem("alpha " + value + " is outside what nn4j's layer takes: " + e.getMessage(), e);
         }

@@ -3,11 +3,9 @@ package io.github.nn4j.onnx;
 import io.github.nn4j.base.Parameter;
 import io.github.nn4j.io.JsonFields;
 import io.github.nn4j.layers.Layer;
+import io.github.nn4j.layers.LayerType;
 import io.github.nn4j.onnx.proto.TensorProto;
 import java.util.List;
-import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Writes one nn4j layer as ONNX nodes that compute the same values as its inference pass, in the
@@ -16,8 +14,6 @@ import java.util.regex.Pattern;
  */
 final class LayerWriter {
 
-    private static final Pattern PARAMETERIZED = Pattern.compile("(leaky_relu|elu)\\((.+)\\)");
-
     private final GraphWriter graph;
 
     LayerWriter(GraphWriter graph) {
@@ -25,7 +21,8 @@ final class LayerWriter {
     }
 
     /**
-     * Adds the nodes of one layer.
+     * Adds the nodes of one layer: a built-in type's, or for a plain {@code ActivationLayer} around
+     * a built-in function, those of the function's named layer.
      *
      * @param name       the layer's name in the model, e.g. {@code dense0}; names its nodes and values
      * @param layer      the layer
@@ -35,48 +32,47 @@ final class LayerWriter {
      * @throws IllegalArgumentException naming the layer when it has no ONNX form
      */
     void write(String name, Layer layer, List<Parameter> parameters, String input, String output) {
-        String type = layer.typeName();
-        switch (type) {
-            case "dense" -> dense(name, parameters, input, output);
-            case "dropout" -> dropout(name, settings(layer).number("p"), input, output);
-            case "softmax" -> graph.node(name, "Softmax", List.of(input), output, GraphWriter.intAttribute("axis", 1));
-            case "leaky_relu" -> leakyRelu(name, settings(layer).number("slope"), input, output);
-            case "elu" -> elu(name, settings(layer).number("alpha"), input, output);
-            case "activation" -> activation(name, layer, settings(layer).text("activation"),
-                    input, output);
-            default -> activation(name, layer, type, input, output);
-        }
-    }
-
-    private void activation(String name, Layer layer, String activation, String input, String output) {
-        Matcher parameterized = PARAMETERIZED.matcher(activation);
-        if (parameterized.matches()) {
-            double value = Double.parseDouble(parameterized.group(2));
-            if (parameterized.group(1).equals("elu")) {
-                elu(name, value, input, output);
-            } else {
-                leakyRelu(name, value, input, output);
-            }
-            return;
-        }
-        String op = Map.of("relu", "Relu", "sigmoid", "Sigmoid", "tanh", "Tanh", "softplus", "Softplus",
-                "identity", "Identity").get(activation);
-        if (op != null) {
-            graph.node(name, op, List.of(input), output);
-        } else if (activation.equals("step")) {
-            String mask = nonNegative(name, input);
-            graph.node(name + ".cast", "Cast", List.of(mask), output,
-                    GraphWriter.intAttribute("to", graph.elementType()));
-        } else if (activation.equals("sign")) {
-            String mask = nonNegative(name, input);
-            String plusOne = graph.initializer(TensorWriter.scalar(name + ".plus_one", 1.0, graph.elementType()));
-            String minusOne = graph.initializer(TensorWriter.scalar(name + ".minus_one", -1.0, graph.elementType()));
-            graph.node(name + ".where", "Where", List.of(mask, plusOne, minusOne), output);
-        } else {
+        Layer named = LayerType.namedForm(layer);
+        LayerType type = LayerType.named(named.typeName()).orElse(LayerType.ACTIVATION);
+        if (type == LayerType.ACTIVATION) {   // a layer type of one's own, or a function that is not built in
             throw new IllegalArgumentException("layer '" + name + "' " + layer + " (type '" + layer.typeName()
                     + "') has no ONNX form in nn4j; exported layer types are dense, relu, leaky_relu, elu, sigmoid, "
                     + "tanh, softplus, step, sign, identity, softmax, dropout and activation around a built-in one");
         }
+        switch (type) {
+            case DENSE -> dense(name, parameters, input, output);
+            case DROPOUT -> dropout(name, onlySetting(named, type), input, output);
+            case SOFTMAX -> graph.node(name, "Softmax", List.of(input), output, GraphWriter.intAttribute("axis", 1));
+            case LEAKY_RELU -> leakyRelu(name, onlySetting(named, type), input, output);
+            case ELU -> elu(name, onlySetting(named, type), input, output);
+            case RELU -> graph.node(name, "Relu", List.of(input), output);
+            case SIGMOID -> graph.node(name, "Sigmoid", List.of(input), output);
+            case TANH -> graph.node(name, "Tanh", List.of(input), output);
+            case SOFTPLUS -> graph.node(name, "Softplus", List.of(input), output);
+            case IDENTITY -> graph.node(name, "Identity", List.of(input), output);
+            case STEP -> step(name, input, output);
+            case SIGN -> sign(name, input, output);
+            default -> throw new IllegalStateException("no ONNX form for layer type " + type);
+        }
+    }
+
+    /** The number a layer of a one-setting type holds, e.g. a dropout's {@code p}; errors name the layer. */
+    private static double onlySetting(Layer layer, LayerType type) {
+        return new JsonFields(layer.toString(), layer.config()).number(type.settings().get(0));
+    }
+
+    /** {@code Cast(x ≥ 0)} to the model's type: 1 where x ≥ 0, else 0. */
+    private void step(String name, String input, String output) {
+        String mask = nonNegative(name, input);
+        graph.node(name + ".cast", "Cast", List.of(mask), output, GraphWriter.intAttribute("to", graph.elementType()));
+    }
+
+    /** {@code Where(x ≥ 0, 1, −1)}. */
+    private void sign(String name, String input, String output) {
+        String mask = nonNegative(name, input);
+        String plusOne = graph.initializer(TensorWriter.scalar(name + ".plus_one", 1.0, graph.elementType()));
+        String minusOne = graph.initializer(TensorWriter.scalar(name + ".minus_one", -1.0, graph.elementType()));
+        graph.node(name + ".where", "Where", List.of(mask, plusOne, minusOne), output);
     }
 
     /** {@code x ≥ 0} as a boolean tensor, the shared first node of step and sign. */
@@ -106,16 +102,11 @@ final class LayerWriter {
 
     private void leakyRelu(String name, double slope, String input, String output) {
         graph.node(name, "LeakyRelu", List.of(input), output, GraphWriter.floatAttribute("alpha", (float) slope))
-                .setDocString(ExactSetting.note("slope", slope));
+                .setDocString(ExactSetting.note(LayerType.LEAKY_RELU.settings().get(0), slope));
     }
 
     private void elu(String name, double alpha, String input, String output) {
         graph.node(name, "Elu", List.of(input), output, GraphWriter.floatAttribute("alpha", (float) alpha))
-                .setDocString(ExactSetting.note("alpha", alpha));
-    }
-
-    /** The layer's settings, with typed access whose errors name the layer. */
-    private static JsonFields settings(Layer layer) {
-        return new JsonFields(layer.toString(), layer.config());
+                .setDocString(ExactSetting.note(LayerType.ELU.settings().get(0), alpha));
     }
 }
