@@ -76,7 +76,7 @@ class DocExamplesTest {
     class JsonReaderAndWriterExamples {
         @Test
         void readsTheDocumentedValuesAndNamesWhereAListGoesWrong() throws IOException {
-            // JsonReader.java:23-24
+            // JsonReader.java:19-20
             assertEquals(Map.of("shape", List.of(4, 3), "p", 0.5),
                     JsonReader.read("{\"shape\": [4, 3], \"p\": 0.5}".getBytes(StandardCharsets.UTF_8)));
             assertEquals("expected a value, found ']' at line 1, column 7", assertThrows(JsonFormatException.class,
@@ -85,7 +85,7 @@ class DocExamplesTest {
 
         @Test
         void writesAShapeAsTheDocumentedLines() {
-            // JsonWriter.java:16-19
+            // JsonWriter.java:17-19
             assertEquals("{\n  \"shape\" : [ 4, 3 ]\n}",
                     new String(JsonWriter.write(Map.of("shape", new long[] {4, 3})), StandardCharsets.UTF_8));
         }
