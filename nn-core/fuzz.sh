@@ -21,7 +21,8 @@ shift || true
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ] && [ "$module" = nn-core ]; then
   targets=(NpyFuzzTest:npyRead NpzFuzzTest:npzRead ModelFileFuzzTest:modelFileRead ModelJsonFuzzTest:modelJsonRead
-           CheckpointFuzzTest:checkpointResume IdxFuzzTest:idxRead IdxGzipFuzzTest:idxGzipRead CsvFuzzTest:csvRead)
+           JsonFuzzTest:jsonRead CheckpointFuzzTest:checkpointResume IdxFuzzTest:idxRead IdxGzipFuzzTest:idxGzipRead
+           CsvFuzzTest:csvRead)
 fi
 mkdir -p "$module/target"
 if ! mvn -B -q -pl "$module" -am test-compile dependency:build-classpath -Dmdep.outputFile=target/fuzz-classpath.txt \

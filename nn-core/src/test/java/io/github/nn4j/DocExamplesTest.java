@@ -12,6 +12,9 @@ import io.github.nn4j.data.Normalizer;
 import io.github.nn4j.data.Standardizer;
 import io.github.nn4j.init.Initializer;
 import io.github.nn4j.io.JsonFields;
+import io.github.nn4j.io.JsonFormatException;
+import io.github.nn4j.io.JsonReader;
+import io.github.nn4j.io.JsonWriter;
 import io.github.nn4j.io.Npy;
 import io.github.nn4j.io.Npz;
 import io.github.nn4j.io.Section;
@@ -44,7 +47,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.shade.jackson.databind.ObjectMapper;
 
 /**
  * The examples in the class documentation of {@code io}, {@code persist}, {@code init} and
@@ -68,6 +70,25 @@ class DocExamplesTest {
                     assertThrows(IllegalArgumentException.class, () -> dense.intValue("out")).getMessage());
             assertEquals("layer type 'dense' needs a number 'p', got nothing (it has [in, out])",
                     assertThrows(IllegalArgumentException.class, () -> dense.number("p")).getMessage());
+        }
+    }
+
+    @Nested
+    class JsonReaderAndWriterExamples {
+        @Test
+        void readsTheDocumentedValuesAndNamesWhereAListGoesWrong() throws IOException {
+            // JsonReader.java:19-20
+            assertEquals(Map.of("shape", List.of(4, 3), "p", 0.5),
+                    JsonReader.read("{\"shape\": [4, 3], \"p\": 0.5}".getBytes(StandardCharsets.UTF_8)));
+            assertEquals("expected a value, found ']' at line 1, column 7", assertThrows(JsonFormatException.class,
+                    () -> JsonReader.read("[1, 2,]".getBytes(StandardCharsets.UTF_8))).getMessage());
+        }
+
+        @Test
+        void writesAShapeAsTheDocumentedLines() {
+            // JsonWriter.java:17-19
+            assertEquals("{\n  \"shape\" : [ 4, 3 ]\n}",
+                    new String(JsonWriter.write(Map.of("shape", new long[] {4, 3})), StandardCharsets.UTF_8));
         }
     }
 
@@ -130,8 +151,8 @@ class DocExamplesTest {
                 assertEquals(ZipEntry.DEFLATED, zip.getEntry("model.json").getMethod());
                 assertEquals(ZipEntry.STORED, zip.getEntry("dense0.W.npy").getMethod());
                 assertEquals(ZipEntry.STORED, zip.getEntry("optimizer/m.npy").getMethod());
-                Map<?, ?> json = new ObjectMapper().readValue(zip.getInputStream(zip.getEntry("model.json")),
-                        Map.class);
+                Map<?, ?> json = (Map<?, ?>) JsonReader.read(zip.getInputStream(zip.getEntry("model.json"))
+                        .readAllBytes());
                 assertEquals("nn4j", json.get("format"));
                 assertEquals(1, json.get("version"));
                 assertEquals("float32", json.get("dataType"));

@@ -26,8 +26,6 @@ import java.nio.file.Path;
  */
 public final class CsvReader {
 
-    private static final String BYTE_ORDER_MARK = "\uFEFF";
-
     private char delimiter = ',';
     private boolean header = true;
     private String labelName;

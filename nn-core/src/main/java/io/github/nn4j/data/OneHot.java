@@ -12,7 +12,7 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * <pre>{@code
  * INDArray rows = OneHot.encode(Nd4j.createFromArray(2, 0), 3);   // [[0, 0, 1], [1, 0, 0]]
- * int[] back = OneHot.classIndices(rows);                         // {2, 0}
+ * int[] back = OneHot.argmaxPerRow(rows);                         // {2, 0}
  * }</pre>
  */
 public final class OneHot {
@@ -34,7 +34,7 @@ public final class OneHot {
             throw new IllegalArgumentException("one-hot encoding needs class indices of shape [n] or [n, 1], got "
                     + Shapes.of(indices));
         }
-        return encode(classIndices(indices, classes), classes);
+        return encode(readIndices(indices, classes), classes);
     }
 
     /**
@@ -57,14 +57,14 @@ public final class OneHot {
     }
 
     /**
-     * Reads class indices from a column of whole numbers.
+     * Reads class indices from a column of whole numbers, checking each.
      *
      * @param indices {@code [n]} or {@code [n, 1]}
      * @param classes the number of classes; every index must lie in {@code [0, classes)}
      * @return the indices as ints
      * @throws IllegalArgumentException naming the row and value of the first bad label
      */
-    public static int[] classIndices(INDArray indices, int classes) {
+    public static int[] readIndices(INDArray indices, int classes) {
         double[] values = JavaArrays.toDoubles(indices);
         int[] result = new int[values.length];
         for (int i = 0; i < values.length; i++) {
@@ -80,7 +80,7 @@ public final class OneHot {
      * @param rows {@code [n, k]} one-hot or probability rows
      * @return n class indices
      */
-    public static int[] classIndices(INDArray rows) {
+    public static int[] argmaxPerRow(INDArray rows) {
         if (rows == null || rows.rank() != 2) {
             throw new IllegalArgumentException("expected label rows [n, classes], got " + Shapes.of(rows));
         }
@@ -111,13 +111,13 @@ public final class OneHot {
                     + Shapes.of(labels));
         }
         if (labels.rank() == 1 || labels.columns() == 1) {
-            return classIndices(labels, classes);
+            return readIndices(labels, classes);
         }
         if (labels.columns() != classes) {
             throw new IllegalArgumentException("label rows " + Shapes.of(labels) + " do not fit " + classes
                     + " classes; give class indices [n] or one-hot rows [n, " + classes + "]");
         }
-        return classIndices(labels);
+        return argmaxPerRow(labels);
     }
 
     /**

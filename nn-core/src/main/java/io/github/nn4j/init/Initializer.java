@@ -85,11 +85,6 @@ public interface Initializer {
         return (fanIn, fanOut, count, random) -> uniform(count, Math.sqrt(6.0 / (fanIn + fanOut)), random);
     }
 
-    /** Same as {@link #xavierUniform()}. */
-    static Initializer xavier() {
-        return xavierUniform();
-    }
-
     /** He/Kaiming normal: N(0, 2/fanIn), for ReLU layers. */
     static Initializer heNormal() {
         return (fanIn, fanOut, count, random) -> normal(count, Math.sqrt(2.0 / fanIn), random);

@@ -19,12 +19,19 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * <p>The Java loops copy {@value #CHUNK}-element chunks of the off-heap buffer into small heap
  * arrays, where the JIT vectorizes the arithmetic, and copy the results back: a hidden layer's
  * activations at batch 32–128 take less time this way than one ND4J operation takes to dispatch.
- * The limit is 131,072 numbers by default; the system property {@code nn4j.javaKernelMaxElements}
- * changes it (0 sends every size-limited kernel to ND4J).
+ * The limit is {@value #DEFAULT_JAVA_MAX_ELEMENTS} numbers by default. The system property
+ * {@value #MAX_ELEMENTS_PROPERTY} sets it for the whole JVM when this class loads
+ * ({@code -Dnn4j.javaKernelMaxElements=0} sends every size-limited kernel to ND4J), and
+ * {@link #setJavaMaxElements} sets it from code at any time, e.g. in a test or a benchmark.
  */
 public final class KernelPath {
 
-    private static final long JAVA_MAX_ELEMENTS = Long.getLong("nn4j.javaKernelMaxElements", 1L << 17);
+    /** The limit when nothing sets another: 131,072 numbers (2<sup>17</sup>). */
+    public static final long DEFAULT_JAVA_MAX_ELEMENTS = 131_072;
+    /** The system property read when this class loads: a whole number of elements, 0 or more. */
+    public static final String MAX_ELEMENTS_PROPERTY = "nn4j.javaKernelMaxElements";
+
+    private static volatile long javaMaxElements = maxElements(System.getProperty(MAX_ELEMENTS_PROPERTY));
 
     /** Elements per bulk copy of a Java loop: four such float arrays fit the first-level cache. */
     public static final int CHUNK = 2048;
@@ -35,9 +42,50 @@ public final class KernelPath {
     private KernelPath() {
     }
 
-    /** Arrays up to this many elements are processed by the single-threaded Java loops. */
+    /**
+     * The size limit of the single-threaded Java loops.
+     *
+     * @return arrays up to this many elements are processed by them
+     */
     public static long javaMaxElements() {
-        return JAVA_MAX_ELEMENTS;
+        return javaMaxElements;
+    }
+
+    /**
+     * Sets the size limit of the single-threaded Java loops for every thread, from the next
+     * kernel call on. Both paths compute the same formulas, so the limit changes the speed of
+     * training and, by float rounding, its last bits.
+     *
+     * @param elements arrays up to this many elements take the Java loops; 0 sends every
+     *                 size-limited kernel to ND4J
+     * @return the limit before
+     * @throws IllegalArgumentException when {@code elements} is negative
+     */
+    public static long setJavaMaxElements(long elements) {
+        if (elements < 0) {
+            throw new IllegalArgumentException("the Java kernels' size limit must be 0 or more, got " + elements);
+        }
+        long before = javaMaxElements;
+        javaMaxElements = elements;
+        return before;
+    }
+
+    /**
+     * The limit a value of {@value #MAX_ELEMENTS_PROPERTY} gives, as {@code Long.getLong} reads it:
+     * the default when it is absent or not a whole number, 0 for a negative number.
+     *
+     * @param property the property's value, or {@code null}
+     * @return the limit
+     */
+    static long maxElements(String property) {
+        if (property == null) {
+            return DEFAULT_JAVA_MAX_ELEMENTS;
+        }
+        try {
+            return Math.max(0, Long.decode(property));
+        } catch (NumberFormatException e) {
+            return DEFAULT_JAVA_MAX_ELEMENTS;
+        }
     }
 
     /**
@@ -48,8 +96,9 @@ public final class KernelPath {
      * @return true to run the Java loop, false to call ND4J
      */
     public static boolean javaPath(INDArray... arrays) {
+        long limit = javaMaxElements;
         for (INDArray array : arrays) {
-            if (array.length() > JAVA_MAX_ELEMENTS) {
+            if (array.length() > limit) {
                 return false;
             }
         }

@@ -1,6 +1,8 @@
 package io.github.nn4j.losses;
 
 import io.github.nn4j.base.JavaArrays;
+import java.util.function.IntUnaryOperator;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * What a model's outputs mean under a loss ({@link Loss#outputKind()}), which decides whether and
@@ -54,5 +56,27 @@ public enum OutputKind {
             case BINARY_PROBABILITY -> outputs[from] >= 0.5 ? 1 : 0;
             case OTHER -> throw new IllegalStateException("outputs of kind OTHER name no class");
         };
+    }
+
+    /**
+     * Counts the rows of a batch's outputs whose {@link #predictedClass predicted class} is their
+     * actual class, reading the outputs with one bulk copy into Java (no native operation).
+     *
+     * @param outputs     the model's outputs {@code [rows, k]}
+     * @param actualClass the actual class of row {@code r}, for {@code r} from 0
+     * @return the number of correct predictions
+     * @throws IllegalStateException for {@link #OTHER}
+     */
+    public long countCorrect(INDArray outputs, IntUnaryOperator actualClass) {
+        float[] values = JavaArrays.toFloats(outputs);
+        int rows = (int) outputs.rows();
+        int k = (int) outputs.columns();
+        long correct = 0;
+        for (int r = 0; r < rows; r++) {
+            if (predictedClass(values, r * k, k) == actualClass.applyAsInt(r)) {
+                correct++;
+            }
+        }
+        return correct;
     }
 }

@@ -67,7 +67,7 @@ final class Targets {
     private INDArray toOneHot(String loss, INDArray indices, long batch, long classes, INDArray predictions) {
         int[] classIndices;
         try {
-            classIndices = OneHot.classIndices(indices, Math.toIntExact(classes));
+            classIndices = OneHot.readIndices(indices, Math.toIntExact(classes));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(loss + ": " + e.getMessage(), e);
         }

@@ -135,7 +135,7 @@ public final class Perceptron {
                     + "] and 0/1 labels [n, 1], got " + data);
         }
         try {
-            return OneHot.classIndices(data.labels(), 2);
+            return OneHot.readIndices(data.labels(), 2);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(this + " needs labels 0 or 1: " + e.getMessage(), e);
         }

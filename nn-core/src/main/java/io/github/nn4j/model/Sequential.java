@@ -281,11 +281,11 @@ public final class Sequential {
 
     /**
      * A table of the layers, their output shapes ({@code -1} for the batch, {@code ?} when no
-     * layer fixes the width) and parameter counts, with the total, as Keras prints it (class example):
-     * <pre>
-     * Layer   Type            Output shape  Parameters
-     * =========================================     *
-     * @return the table, one line per layer, ending with a newline
+     * layer fixes the width) and parameter counts, then the total, as Keras prints it. For the
+     * class example's model, the row of its first layer reads {@code dense0  Dense(784→256)  [-1, 256]
+     * 200,960} and the last line {@code Total parameters: 203,530 (float32, 814,120 bytes)}.
+     *
+     * @return the table: a heading, one line per layer and the total, each ending with a newline
      */
     public String summary() {
         return ModelSummary.of(this);

@@ -3,6 +3,7 @@ package io.github.nn4j.persist;
 import io.github.nn4j.base.Parameter;
 import io.github.nn4j.io.ArrayHeader;
 import io.github.nn4j.io.AtomicFile;
+import io.github.nn4j.io.JsonReader;
 import io.github.nn4j.io.Npy;
 import io.github.nn4j.io.NpyFormatException;
 import io.github.nn4j.io.Npz;
@@ -34,7 +35,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 final class ModelArchive implements Closeable {
 
     /** A description larger than this is taken for corruption, not read. */
-    private static final long MAX_DESCRIPTION = 64L << 20;
+    private static final long MAX_DESCRIPTION = JsonReader.MAX_BYTES;
 
     private final Path file;
     private final ZipFile zip;

@@ -2,6 +2,8 @@ package io.github.nn4j.persist;
 
 import io.github.nn4j.base.Parameter;
 import io.github.nn4j.io.JsonFields;
+import io.github.nn4j.io.JsonReader;
+import io.github.nn4j.io.JsonWriter;
 import io.github.nn4j.io.Npy;
 import io.github.nn4j.io.Section;
 import io.github.nn4j.layers.Layer;
@@ -13,9 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.nd4j.shade.jackson.core.JsonProcessingException;
-import org.nd4j.shade.jackson.databind.ObjectMapper;
-import org.nd4j.shade.jackson.databind.SerializationFeature;
 
 /**
  * The JSON text of {@link ModelFile#DESCRIPTION}: format and version, data type, the layers with
@@ -24,8 +23,6 @@ import org.nd4j.shade.jackson.databind.SerializationFeature;
  * the contents.
  */
 final class ModelDescription {
-
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private ModelDescription() {
     }
@@ -71,9 +68,9 @@ final class ModelDescription {
         }
         root.put("sections", sectionsJson);
         try {
-            return JSON.writeValueAsBytes(root);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("cannot describe the model as JSON: " + e.getOriginalMessage(), e);
+            return JsonWriter.write(root);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("cannot describe the model as JSON: " + e.getMessage(), e);
         }
     }
 
@@ -98,11 +95,11 @@ final class ModelDescription {
      *
      * @param bytes the bytes of {@link ModelFile#DESCRIPTION}
      * @return its top-level fields, owned by {@code "model.json"}
-     * @throws IOException              when the bytes are not valid JSON
+     * @throws IOException              when the bytes are not valid JSON ({@link JsonReader})
      * @throws IllegalArgumentException when the JSON is not an object
      */
     static JsonFields parse(byte[] bytes) throws IOException {
-        return JsonFields.of(JSON.readValue(bytes, Object.class), ModelFile.DESCRIPTION);
+        return JsonFields.of(JsonReader.read(bytes), ModelFile.DESCRIPTION);
     }
 
     /** A copy of a JSON value with every map's keys sorted, at any depth, so the bytes do not depend on map order. */

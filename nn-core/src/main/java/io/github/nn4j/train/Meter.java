@@ -1,15 +1,13 @@
 package io.github.nn4j.train;
 
-import io.github.nn4j.base.JavaArrays;
 import io.github.nn4j.losses.Loss;
 import io.github.nn4j.losses.OutputKind;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Adds up the loss and counts correct predictions over the batches of an epoch: what the
- * training loop reports. The loss of a batch comes from the {@link Loss} itself; the predicted
- * class of an output row from the loss's {@link OutputKind}, read from one bulk copy of the
- * outputs into Java (no native operation).
+ * training loop reports. The loss of a batch comes from the {@link Loss} itself; the correct
+ * predictions from the loss's {@link OutputKind#countCorrect}.
  */
 final class Meter {
 
@@ -47,13 +45,7 @@ final class Meter {
         lossSum += penalty * rows;
         count += rows;
         if (kind.hasClasses()) {
-            float[] values = JavaArrays.toFloats(output);
-            int k = (int) output.columns();
-            for (int r = 0; r < rows; r++) {
-                if (kind.predictedClass(values, r * k, k) == classes[offset + r]) {
-                    correct++;
-                }
-            }
+            correct += kind.countCorrect(output, r -> classes[offset + r]);
         }
     }
 

@@ -76,6 +76,12 @@ class ArchitectureTest {
     }
 
     @Test
+    void noClassUsesTheLibrariesNd4jShadesForItself() {
+        // ND4J's internal copies (Jackson, Guava, protobuf under org.nd4j.shade) may move in any release.
+        noClasses().should().dependOnClassesThat().resideInAPackage("org.nd4j.shade..").check(classes);
+    }
+
+    @Test
     void traceAndTrainingNeverTestForConcreteLayersLossesOrOptimizers() {
         noClasses().that().resideInAnyPackage(ROOT + ".trace..", ROOT + ".train..")
                 .should(testWithInstanceof(ROOT + ".layers", ROOT + ".losses", ROOT + ".optim"))

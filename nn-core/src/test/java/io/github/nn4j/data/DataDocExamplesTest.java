@@ -39,7 +39,7 @@ class DataDocExamplesTest {
         // OneHot.java:14-15
         INDArray rows = OneHot.encode(Nd4j.createFromArray(2, 0), 3);
         assertArrayEquals(new double[][] {{0, 0, 1}, {1, 0, 0}}, rows.toDoubleMatrix());
-        assertArrayEquals(new int[] {2, 0}, OneHot.classIndices(rows));
+        assertArrayEquals(new int[] {2, 0}, OneHot.argmaxPerRow(rows));
     }
 
     @Test

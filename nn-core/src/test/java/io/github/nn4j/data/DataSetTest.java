@@ -92,7 +92,7 @@ class DataSetTest {
     void oneHotHelpersRecognizeRows() {
         assertTrue(OneHot.isOneHot(OneHot.encode(new int[] {1, 0}, 2)));
         assertTrue(!OneHot.isOneHot(Nd4j.create(new float[][] {{0.5f, 0.5f}})));
-        assertArrayEquals(new int[] {1, 0}, OneHot.classIndices(Nd4j.create(new float[][] {{0.2f, 0.8f}, {0.6f, 0.4f}})));
+        assertArrayEquals(new int[] {1, 0}, OneHot.argmaxPerRow(Nd4j.create(new float[][] {{0.2f, 0.8f}, {0.6f, 0.4f}})));
     }
 
     @Test

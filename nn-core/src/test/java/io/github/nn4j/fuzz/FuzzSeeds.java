@@ -41,6 +41,7 @@ final class FuzzSeeds {
                 FuzzArchives.checkpointEntries().get(ModelFile.DESCRIPTION));
         seeds.put("ModelJsonFuzzTestInputs/modelJsonRead", json);
         seeds.put("CheckpointFuzzTestInputs/checkpointResume", json);
+        seeds.put("JsonFuzzTestInputs/jsonRead", json());
         Map<String, byte[]> idx = idx();
         Map<String, byte[]> idxAndGzip = new LinkedHashMap<>(idx);
         idx.forEach((name, bytes) -> idxAndGzip.put(name + ".gz", IdxGzipFuzzTest.gzip(bytes)));
@@ -101,6 +102,18 @@ final class FuzzSeeds {
         } finally {
             deleteAll(folder);
         }
+    }
+
+    /** JSON texts with each kind of value, escape and number form, besides a checkpoint's description. */
+    private static Map<String, byte[]> json() throws IOException {
+        Map<String, byte[]> seeds = new LinkedHashMap<>();
+        seeds.put("seed-checkpoint.json", FuzzArchives.checkpointEntries().get(ModelFile.DESCRIPTION));
+        seeds.put("seed-values.json", ("{\"a\": [1, -0, 3000000000, 12345678901234567890, 2.5, -1.5E-3, 1e400],\n"
+                + " \"b\": {\"t\": true, \"f\": false, \"n\": null, \"e\": {}, \"l\": []}}")
+                .getBytes(StandardCharsets.UTF_8));
+        seeds.put("seed-escapes.json", "[\"\\\"\\\\\\/\\b\\f\\n\\r\\t\\u00e9\\uD83D\\uDE00\", \"é€😀\"]"
+                .getBytes(StandardCharsets.UTF_8));
+        return seeds;
     }
 
     /** IDX files as the format defines them: magic 0 0 type rank, big-endian sizes, big-endian values. */

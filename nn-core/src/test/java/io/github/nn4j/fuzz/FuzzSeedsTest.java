@@ -31,6 +31,7 @@ class FuzzSeedsTest {
             "ModelJsonFuzzTestInputs/modelJsonRead", json -> ModelJsonFuzzTest.read(FuzzArchives.checkpointWithJson(json)),
             "CheckpointFuzzTestInputs/checkpointResume",
             json -> CheckpointFuzzTest.resume(FuzzArchives.checkpointWithJson(json)),
+            "JsonFuzzTestInputs/jsonRead", JsonFuzzTest::read,
             "IdxFuzzTestInputs/idxRead", IdxFuzzTest::read,
             "IdxGzipFuzzTestInputs/idxGzipRead", IdxGzipFuzzTest::read,
             "CsvFuzzTestInputs/csvRead", CsvFuzzTest::read);

@@ -13,7 +13,7 @@ class KernelsDocExamplesTest {
 
     @Test
     void theJavaLoopsTakeUpTo131072NumbersByDefault() {
-        // KernelPath.java:22-23
+        // KernelPath.java:22-25
         Assumptions.assumeTrue(System.getProperty("nn4j.javaKernelMaxElements") == null,
                 "skipped: -Dnn4j.javaKernelMaxElements is set, so the default is not in use");
         assertEquals(131_072, KernelPath.javaMaxElements());

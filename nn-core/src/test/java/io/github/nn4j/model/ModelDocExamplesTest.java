@@ -54,7 +54,7 @@ class ModelDocExamplesTest {
 
     @Test
     void theSummaryOfTheClassExampleIsTheDocumentedTable() {
-        // Sequential.java:282-287 shows the first five lines; the whole table is asserted here.
+        // Sequential.java:285-288 quote the first layer's row and the last line; the whole table is asserted here.
         // dense0: 784·256 weights + 256 biases = 200,960; dense1: 256·10 + 10 = 2,570; 4 bytes each.
         Sequential model = new Sequential(new Dense(784, 256), new ReLU(), new Dense(256, 10));
         assertEquals("""

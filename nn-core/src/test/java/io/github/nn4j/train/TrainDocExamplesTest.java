@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.nn4j.data.DataSet;
 import io.github.nn4j.init.Initializer;
+import io.github.nn4j.io.JsonReader;
 import io.github.nn4j.layers.Dense;
 import io.github.nn4j.layers.ReLU;
 import io.github.nn4j.losses.Loss;
@@ -30,7 +31,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.shade.jackson.databind.ObjectMapper;
 
 /**
  * The examples in the class documentation of the {@code train} package, run as written; each test
@@ -195,7 +195,7 @@ class TrainDocExamplesTest {
         metrics.put("loss", 0.52);
         metrics.put("accuracy", 0.81);
         history.add(new EpochResult(1, metrics, 55_000, 2.1, 2.5));
-        Map<?, ?> json = new ObjectMapper().readValue(history.toJson(), LinkedHashMap.class);
+        Map<?, ?> json = (Map<?, ?>) JsonReader.read(history.toJson().getBytes(StandardCharsets.UTF_8));
         assertEquals(List.of("epochs", "stop_reason"), List.copyOf(json.keySet()));
         Map<?, ?> epoch = (Map<?, ?>) ((List<?>) json.get("epochs")).get(0);
         assertEquals(List.of("epoch", "loss", "accuracy", "samples", "train_seconds", "epoch_seconds",

@@ -49,12 +49,6 @@ final class FlatValues implements Serializable {
         return new FlatValues(values, null);
     }
 
-    /** Zeros of {@code length} in the precision of {@code like}. */
-    static FlatValues zerosLike(FlatValues like) {
-        return like.floats != null ? new FlatValues(new float[like.floats.length], null)
-                : new FlatValues(null, new double[like.doubles.length]);
-    }
-
     /** The number of values. */
     int length() {
         return floats != null ? floats.length : doubles.length;

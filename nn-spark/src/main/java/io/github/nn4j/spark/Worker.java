@@ -1,7 +1,6 @@
 package io.github.nn4j.spark;
 
 import io.github.nn4j.base.Buffers;
-import io.github.nn4j.base.JavaArrays;
 import io.github.nn4j.base.Mode;
 import io.github.nn4j.base.TrainingPass;
 import io.github.nn4j.losses.Loss;
@@ -57,7 +56,7 @@ final class Worker {
         int from = plan.batchStart[batch];
         TrainingPass pass = load(run, block, plan, epoch, batch);
         double lossSum = step.computeGradients(features, targets, run.batchRows(batch), pass);
-        long correct = correct(block, plan.localRows, from, rows);
+        long correct = correct(block, plan.localRows, from);
         return new GradientSum(lossSum, correct, rows, FlatValues.of(model.parameterSet().gradients()));
     }
 
@@ -83,7 +82,7 @@ final class Worker {
             }
             TrainingPass pass = load(run, block, plan, epoch, batch);
             double lossSum = step.computeGradients(features, targets, rows, pass);
-            sum.correct += correct(block, plan.localRows, plan.batchStart[batch], rows);
+            sum.correct += correct(block, plan.localRows, plan.batchStart[batch]);
             if (start.rates != null) {
                 optimizer.setLearningRate(start.rates[i]);
             }
@@ -114,7 +113,8 @@ final class Worker {
             INDArray output = model.forward(features, Mode.EVAL);
             sum.lossSum += loss.sum(output, targets);
             if (block.classes != null) {
-                sum.correct += correctInRange(output, block.classes, start, rows);
+                int first = start;
+                sum.correct += kind.countCorrect(output, r -> block.classes[first + r]);
             }
             sum.rows += rows;
         }
@@ -145,30 +145,7 @@ final class Worker {
     }
 
     /** Correct predictions of the last training output, for the examples {@code localRows[from …]}. */
-    private long correct(Block block, int[] localRows, int from, int rows) {
-        if (block.classes == null) {
-            return 0;
-        }
-        float[] values = JavaArrays.toFloats(step.output());
-        int k = (int) step.output().columns();
-        long correct = 0;
-        for (int r = 0; r < rows; r++) {
-            if (kind.predictedClass(values, r * k, k) == block.classes[localRows[from + r]]) {
-                correct++;
-            }
-        }
-        return correct;
-    }
-
-    private long correctInRange(INDArray output, int[] classes, int start, int rows) {
-        float[] values = JavaArrays.toFloats(output);
-        int k = (int) output.columns();
-        long correct = 0;
-        for (int r = 0; r < rows; r++) {
-            if (kind.predictedClass(values, r * k, k) == classes[start + r]) {
-                correct++;
-            }
-        }
-        return correct;
+    private long correct(Block block, int[] localRows, int from) {
+        return block.classes == null ? 0 : kind.countCorrect(step.output(), r -> block.classes[localRows[from + r]]);
     }
 }

@@ -1,4 +1,4 @@
-package io.github.nn4j.spark.bench;
+package io.github.nn4j.bench.spark;
 
 import io.github.nn4j.init.Initializer;
 import io.github.nn4j.layers.Dense;

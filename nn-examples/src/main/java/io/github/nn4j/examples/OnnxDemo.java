@@ -1,4 +1,4 @@
-package io.github.nn4j.onnx.demo;
+package io.github.nn4j.examples;
 
 import io.github.nn4j.base.JavaArrays;
 import io.github.nn4j.data.DataSet;
@@ -36,8 +36,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * <li>imports the PyTorch fixture ({@code torch_mlp.onnx}), compares its outputs with PyTorch's
  *     and saves it as an nn4j model file.</li>
  * </ol>
- * Run from the repository root: {@code mvn -q -pl nn-onnx -am compile exec:java}. Arguments: the
- * fixture folder and the output folder (the module's pom passes both).
+ * Run from the repository root: {@code mvn -q -pl nn-examples -am compile exec:java@onnx-demo}.
+ * Arguments: the fixture folder and the output folder (the module's pom passes both).
  */
 public final class OnnxDemo {
 
@@ -48,13 +48,13 @@ public final class OnnxDemo {
      * Runs the demo.
      *
      * @param args the fixture folder (default {@code nn-onnx/src/test/resources/fixtures}) and
-     *             the output folder (default {@code nn-onnx/target/onnx-demo})
+     *             the output folder (default {@code nn-examples/target/onnx-demo})
      * @throws IOException   when a file cannot be read or written
      * @throws IllegalStateException when a check fails
      */
     public static void main(String[] args) throws IOException {
         Path fixtures = Path.of(args.length > 0 ? args[0] : "nn-onnx/src/test/resources/fixtures");
-        Path output = Path.of(args.length > 1 ? args[1] : "nn-onnx/target/onnx-demo");
+        Path output = Path.of(args.length > 1 ? args[1] : "nn-examples/target/onnx-demo");
         Files.createDirectories(output);
         if (FashionMnist.isAvailable(FashionMnist.defaultDirectory())) {
             exportFashionMnist(output);

@@ -1,4 +1,4 @@
-package io.github.nn4j.spark.examples;
+package io.github.nn4j.examples;
 
 import io.github.nn4j.base.JavaArrays;
 import io.github.nn4j.data.DataSet;
@@ -34,7 +34,7 @@ import org.apache.spark.api.java.JavaSparkContext;
  * prints the two test accuracies, times and how far apart the two models' weights are.
  *
  * <pre>
- * mvn -q -pl nn-spark -am compile exec:exec [-Dspark.master=spark://host:7077]
+ * mvn -q -pl nn-examples -am compile exec:exec@spark-demo [-Dspark.master=spark://host:7077]
  *     [-Dnn4j.args="epochs averaging-k"]
  * </pre>
  *

@@ -1,4 +1,4 @@
-package io.github.nn4j.spark.bench;
+package io.github.nn4j.bench.spark;
 
 import io.github.nn4j.spark.DistributedData;
 import io.github.nn4j.spark.SparkSetup;
@@ -16,8 +16,7 @@ import org.apache.spark.api.java.JavaSparkContext;
  * and splits a synchronous step into Spark's part and the compute.
  *
  * <pre>
- * mvn -q -pl nn-spark -am compile exec:exec \
- *     -Dexec.mainClass=io.github.nn4j.spark.bench.SparkBench -Dnn4j.args="S,M,L local[1],local[2] threads=1"
+ * mvn -q -pl nn-bench -am compile exec:exec@spark-bench -Dnn4j.args="S,M,L local[1],local[2] threads=1"
  * </pre>
  *
  * <p>Arguments, all optional, in any order: the networks ({@code S,M,L}), the masters
