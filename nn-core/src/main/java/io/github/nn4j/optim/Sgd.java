@@ -2,9 +2,9 @@ package io.github.nn4j.optim;
 
 import io.github.nn4j.base.ParameterSet;
 import io.github.nn4j.io.Section;
+import io.github.nn4j.kernels.DirectBlas;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Stochastic gradient descent, optionally with momentum or Nesterov momentum, in PyTorch's form.
@@ -16,7 +16,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * </pre>
  * The velocity {@code b} holds gradients, not steps, so a learning-rate schedule rescales the
  * whole update at once. Each line is one or two BLAS {@code axpy}/scale calls over the whole
- * model. With {@link #weightDecay(double)} λ, every step first applies {@code w ← w − lr·λ·w}
+ * model, the {@code axpy} called directly on the flat buffers ({@code DirectBlas}). With
+ * {@link #weightDecay(double)} λ, every step first applies {@code w ← w − lr·λ·w}
  * to the weights, which for plain SGD is the notes' rule {@code w ← w(1 − lr·λ) − lr·g}.
  *
  * <pre>{@code
@@ -85,16 +86,16 @@ public final class Sgd extends BaseOptimizer<Sgd> {
         INDArray values = parameters.values();
         INDArray gradients = parameters.gradients();
         if (momentum == 0) {
-            Nd4j.getBlasWrapper().axpy(-learningRate, gradients, values);
+            DirectBlas.axpy(-learningRate, gradients, values);
             return;
         }
         INDArray velocity = state.get(VELOCITY);
         velocity.muli(momentum).addi(gradients);
         if (nesterov) {
-            Nd4j.getBlasWrapper().axpy(-learningRate, gradients, values);
-            Nd4j.getBlasWrapper().axpy(-learningRate * momentum, velocity, values);
+            DirectBlas.axpy(-learningRate, gradients, values);
+            DirectBlas.axpy(-learningRate * momentum, velocity, values);
         } else {
-            Nd4j.getBlasWrapper().axpy(-learningRate, velocity, values);
+            DirectBlas.axpy(-learningRate, velocity, values);
         }
     }
 
