@@ -1,6 +1,7 @@
 package io.github.nn4j.train;
 
 import io.github.nn4j.base.JavaArrays;
+import io.github.nn4j.kernels.KernelPath;
 import io.github.nn4j.losses.Loss;
 import io.github.nn4j.losses.OutputKind;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -9,11 +10,12 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * Adds up the loss and counts correct predictions over the batches of an epoch: what the
  * training loop reports. The loss of a batch comes from the {@link Loss} itself; the predicted
  * class of an output row from the loss's {@link OutputKind}, read from one bulk copy of the
- * outputs into Java (no native operation).
+ * outputs into a Java array it keeps (no native operation, no allocation per batch).
  */
 final class Meter {
 
     private final OutputKind kind;
+    private float[] values = new float[0];
     private double lossSum;
     private long correct;
     private long count;
@@ -47,7 +49,7 @@ final class Meter {
         lossSum += penalty * rows;
         count += rows;
         if (kind.hasClasses()) {
-            float[] values = JavaArrays.toFloats(output);
+            float[] values = values(output);
             int k = (int) output.columns();
             for (int r = 0; r < rows; r++) {
                 if (kind.predictedClass(values, r * k, k) == classes[offset + r]) {
@@ -55,6 +57,19 @@ final class Meter {
                 }
             }
         }
+    }
+
+    /** The outputs row-major: for a float block copied into a kept array (no allocation), else a new copy. */
+    private float[] values(INDArray output) {
+        if (!KernelPath.floatBlocks(output)) {
+            return JavaArrays.toFloats(output);
+        }
+        int length = (int) output.length();
+        if (values.length < length) {
+            values = new float[length];
+        }
+        KernelPath.floats(output).get(0, values, 0, length);
+        return values;
     }
 
     double meanLoss() {
