@@ -5,6 +5,7 @@ import io.github.nn4j.base.Mode;
 import io.github.nn4j.base.Parameter;
 import io.github.nn4j.base.ParameterSet;
 import io.github.nn4j.init.Initializer;
+import io.github.nn4j.kernels.KernelPath;
 import io.github.nn4j.layers.Layer;
 import io.github.nn4j.layers.LayerRegistry;
 import java.util.List;
@@ -168,12 +169,18 @@ public final class Sequential {
     /**
      * Inference: {@code forward(input, Mode.EVAL)}, safe from many threads at once. Intermediate
      * results go to arrays each thread reuses ({@link InferenceScratch}); only the output is new.
+     * {@link #predictor()} does the same with {@code float[]} in and out.
      *
      * @param input {@code [batch, inputSize]}
      * @return the {@code [batch, outputSize]} output, a new array never shared with another call
      */
     public INDArray predict(INDArray input) {
-        return InferenceScratch.during(() -> forward(input, Mode.EVAL).dup());
+        return InferenceScratch.during(() -> KernelPath.copyOf(forward(input, Mode.EVAL)));
+    }
+
+    /** This model's {@link Predictor}: {@code float[]} in and out, thread-safe and free to make. */
+    public Predictor predictor() {
+        return new Predictor(this);
     }
 
     /**
@@ -240,13 +247,7 @@ public final class Sequential {
         return stack.layers();
     }
 
-    /**
-     * The name of layer {@code index}, e.g. {@code dense0}; its parameters are named
-     * {@code <layer name>.<local name>}.
-     *
-     * @param index the layer's position
-     * @return the name
-     */
+    /** The name of the layer at position {@code index}, e.g. {@code dense0}, which prefixes its parameters' names. */
     public String layerName(int index) {
         return stack.names().get(index);
     }
@@ -283,10 +284,8 @@ public final class Sequential {
 
     /**
      * A table of the layers, their output shapes ({@code -1} for the batch, {@code ?} when no
-     * layer fixes the width) and parameter counts, with the total, as Keras prints it (class example):
-     * <pre>
-     * Layer   Type            Output shape  Parameters
-     * =========================================     *
+     * layer fixes the width) and parameter counts, with the total, as Keras prints it.
+     *
      * @return the table, one line per layer, ending with a newline
      */
     public String summary() {
