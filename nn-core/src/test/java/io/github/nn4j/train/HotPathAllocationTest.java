@@ -98,10 +98,12 @@ class HotPathAllocationTest {
         assertEquals(0, rowCounts[0] + batchCounts[0], "ND4J operations");
         assertEquals(0, rowCounts[1] + batchCounts[1], "ND4J arrays and native objects");
 
-        INDArray input = Nd4j.create(row, new long[] {1, 784}, 'c');
         long[] oneOutput = count(() -> Nd4j.createUninitialized(DataType.FLOAT, 1, 10), 1);
-        long[] predict = count(() -> model.predict(input), 1);
-        assertEquals(0, predict[0], "ND4J operations of Sequential.predict");
-        assertEquals(oneOutput[1], predict[1], "native objects of Sequential.predict: those of its output");
+        for (int rows : new int[] {1, 256}) {   // 256 × 784 inputs: above KernelPath's size limit
+            INDArray input = SeededArrays.uniform(4, DataType.FLOAT, rows, 784);
+            long[] predict = count(() -> model.predict(input), 1);
+            assertEquals(0, predict[0], "ND4J operations of Sequential.predict, " + rows + " rows");
+            assertEquals(oneOutput[1], predict[1], "native objects of Sequential.predict: those of its output");
+        }
     }
 }
