@@ -169,7 +169,6 @@ public final class Sequential {
     /**
      * Inference: {@code forward(input, Mode.EVAL)}, safe from many threads at once. Intermediate
      * results go to arrays each thread reuses ({@link InferenceScratch}); only the output is new.
-     * {@link #predictor()} does the same with {@code float[]} in and out.
      *
      * @param input {@code [batch, inputSize]}
      * @return the {@code [batch, outputSize]} output, a new array never shared with another call
@@ -284,8 +283,10 @@ public final class Sequential {
 
     /**
      * A table of the layers, their output shapes ({@code -1} for the batch, {@code ?} when no
-     * layer fixes the width) and parameter counts, with the total, as Keras prints it.
-     *
+     * layer fixes the width) and parameter counts, with the total, as Keras prints it (class example):
+     * <pre>
+     * Layer   Type            Output shape  Parameters
+     * =========================================     *
      * @return the table, one line per layer, ending with a newline
      */
     public String summary() {

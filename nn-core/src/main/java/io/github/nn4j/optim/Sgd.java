@@ -16,8 +16,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * </pre>
  * The velocity {@code b} holds gradients, not steps, so a learning-rate schedule rescales the
  * whole update at once. Each line is one or two BLAS {@code axpy}/scale calls over the whole
- * model, the {@code axpy} called directly on the flat buffers ({@code DirectBlas}). With
- * {@link #weightDecay(double)} λ, every step first applies {@code w ← w − lr·λ·w}
+ * model. With {@link #weightDecay(double)} λ, every step first applies {@code w ← w − lr·λ·w}
  * to the weights, which for plain SGD is the notes' rule {@code w ← w(1 − lr·λ) − lr·g}.
  *
  * <pre>{@code
