@@ -148,6 +148,11 @@ public final class DirectBlas {
         return gemv;
     }
 
+    /** Sets the choice {@link #oneRowByGemv()} returns; {@code null} reads the property again. For tests. */
+    static void oneRowByGemv(Boolean gemv) {
+        oneRowByGemv = gemv;
+    }
+
     /** Whether the shapes make a product; Nd4j.gemm reports the ones that do not. */
     private static boolean fits(INDArray a, INDArray b, INDArray c, boolean transA, boolean transB) {
         if (a.rank() != 2 || b.rank() != 2 || c.rank() != 2) {
