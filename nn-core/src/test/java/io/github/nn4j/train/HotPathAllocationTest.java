@@ -10,7 +10,9 @@ import io.github.nn4j.losses.Loss;
 import io.github.nn4j.model.Predictor;
 import io.github.nn4j.model.Sequential;
 import io.github.nn4j.optim.Adam;
+import io.github.nn4j.optim.AdamW;
 import io.github.nn4j.optim.Optimizer;
+import io.github.nn4j.optim.Regularization;
 import io.github.nn4j.optim.Sgd;
 import io.github.nn4j.testing.SeededArrays;
 import java.util.ArrayList;
@@ -84,6 +86,26 @@ class HotPathAllocationTest {
                 assertEquals(0, counts[1], what + ": ND4J arrays and native objects");
             }
         }
+    }
+
+    @Test
+    void anSStepWithL2RegularizationAndDecoupledWeightDecayRunsNoNd4jOperationEither() {
+        // The weight mask and the decay factors are applied by Java loops up to KernelPath's size
+        // limit (S has 101,770 parameters; M's 669,706 go to ND4J's multiply).
+        Sequential model = network(784, 128, 10);
+        INDArray x = SeededArrays.uniform(1, DataType.FLOAT, 32, 784);
+        INDArray y = Nd4j.zeros(DataType.FLOAT, 32, 10);
+        for (int i = 0; i < 32; i++) {
+            y.putScalar(i, i % 10, 1);
+        }
+        TrainingStep step = new TrainingStep(model, Loss.softmaxCrossEntropy(), new AdamW(1e-3), null,
+                Regularization.l2(1e-4), null);
+        long[] counts = count(() -> {
+            step.computeGradients(x, y, 32);
+            step.applyUpdate(1);
+        }, 10);
+        assertEquals(0, counts[0], "ND4J operations");
+        assertEquals(0, counts[1], "ND4J arrays and native objects");
     }
 
     @Test
