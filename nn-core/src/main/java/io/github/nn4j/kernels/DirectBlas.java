@@ -102,7 +102,7 @@ public final class DirectBlas {
      */
     public static void axpy(double alpha, INDArray x, INDArray y) {
         if (!direct(x, y) || x.length() != y.length()) {
-            Nd4j.getBlasWrapper().level1().axpy(x.length(), alpha, x, y);
+            Nd4j.getBlasWrapper().axpy(alpha, x, y);
             return;
         }
         Pointers p = POINTERS.get();
