@@ -22,8 +22,8 @@ import org.nd4j.linalg.profiler.OpProfiler;
  * Where one workload's training step spends its time: the step of {@link Nn4jRunner}, taken
  * apart into each layer's forward and backward pass (seen through a {@link LayerObserver}), the
  * loss gradient and the optimizer update, each timed with {@link System#nanoTime()}; plus the number of operations ND4J's
- * executioner runs per step (every GEMM is one {@code matmul} operation; Java loops and the
- * BLAS {@code axpy} of plain SGD are not operations and are not counted).
+ * executioner runs per step (nn4j's Java loops and its direct BLAS calls, {@code DirectBlas}'s GEMMs
+ * and SGD's {@code axpy}, are not operations and are not counted: 0 for the standard workloads).
  *
  * @param workload       what was profiled
  * @param microsByPhase  mean microseconds per step of each phase, in the order they run

@@ -15,13 +15,16 @@ import org.nd4j.linalg.factory.Nd4j;
  * collector finds it unreachable. A server calling {@code predict} from many threads while another
  * trains produced arrays faster than those threads freed them (about twenty per call), and memory
  * grew by over a gigabyte per million calls. Each thread keeps the largest intermediate arrays it
- * has needed, for as long as it lives.
+ * has needed, for as long as it lives, and the view of their first rows it last handed out, so
+ * that repeated passes of one batch size make no array at all.
  */
 public final class InferenceScratch {
 
     private static final ThreadLocal<InferenceScratch> CURRENT = ThreadLocal.withInitial(InferenceScratch::new);
 
     private final List<INDArray> slots = new ArrayList<>();
+    /** Per slot, the array the last pass was given: the slot itself or a view of its first rows. */
+    private final List<INDArray> lastGiven = new ArrayList<>();
     private int next = -1;
 
     private InferenceScratch() {
@@ -36,14 +39,34 @@ public final class InferenceScratch {
      * @return the pass's result
      */
     public static <T> T during(Supplier<T> pass) {
-        InferenceScratch scratch = CURRENT.get();
-        int saved = scratch.next;
-        scratch.next = Math.max(saved, 0);
+        int saved = begin();
         try {
             return pass.get();
         } finally {
-            scratch.next = saved;
+            end(saved);
         }
+    }
+
+    /**
+     * Starts an inference pass on this thread, as {@link #during} does, for callers that run the
+     * pass themselves; {@link #end} must follow in a {@code finally} block.
+     *
+     * @return the state to give to {@link #end}
+     */
+    public static int begin() {
+        InferenceScratch scratch = CURRENT.get();
+        int saved = scratch.next;
+        scratch.next = Math.max(saved, 0);
+        return saved;
+    }
+
+    /**
+     * Ends the inference pass {@link #begin} started.
+     *
+     * @param saved what {@code begin} returned
+     */
+    public static void end(int saved) {
+        CURRENT.get().next = saved;
     }
 
     /**
@@ -63,12 +86,18 @@ public final class InferenceScratch {
         int slot = scratch.next++;
         if (slot == scratch.slots.size()) {
             scratch.slots.add(null);
+            scratch.lastGiven.add(null);
+        }
+        INDArray last = scratch.lastGiven.get(slot);
+        if (last != null && last.rows() == rows && last.columns() == columns && last.dataType() == type) {
+            return last;   // the same shape as the last pass: not even a view to make
         }
         INDArray kept = scratch.slots.get(slot);
         INDArray array = Buffers.reuse(kept, rows, columns, type);
         if (kept == null || array.data() != kept.data()) {
             scratch.slots.set(slot, array);
         }
+        scratch.lastGiven.set(slot, array);
         return array;
     }
 }

@@ -1,6 +1,7 @@
 package io.github.nn4j.data;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -13,8 +14,9 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * ({@link #nextEpoch(long)}, what the {@code Trainer} uses so it can resume at any epoch).
  *
  * <p>Each epoch gathers the rows in shuffled order into two buffers allocated once (one native
- * call per array) and hands out batches as views of consecutive rows, so no batch is copied.
- * The batches of one epoch stay valid until the next call to {@link #nextEpoch()}.
+ * call per array) and hands out batches as views of consecutive rows, so no batch is copied; the
+ * views are made once and handed out again every epoch. The batches of one epoch hold its rows
+ * until the next call to {@link #nextEpoch()}.
  *
  * <pre>{@code
  * BatchIterator batches = new BatchIterator(train, 128, true, false, 42);
@@ -33,6 +35,9 @@ public final class BatchIterator {
     private final int[] order;
     private INDArray shuffledFeatures;
     private INDArray shuffledLabels;
+    /** The batches handed out, views of {@link #batchesOf}'s rows and the matching labels. */
+    private List<Batch> batches;
+    private INDArray batchesOf;
 
     /**
      * Creates an iterator.
@@ -101,11 +106,15 @@ public final class BatchIterator {
             features = shuffledFeatures;
             labels = shuffledLabels;
         }
-        List<Batch> batches = new ArrayList<>(batchesPerEpoch());
-        for (int b = 0; b < batchesPerEpoch(); b++) {
-            int start = b * batchSize;
-            int end = Math.min(start + batchSize, data.size());
-            batches.add(new Batch(rows(features, start, end), rows(labels, start, end)));
+        if (batches == null || batchesOf != features) {   // the same buffers every epoch: the same views
+            batchesOf = features;
+            List<Batch> cut = new ArrayList<>(batchesPerEpoch());
+            for (int b = 0; b < batchesPerEpoch(); b++) {
+                int start = b * batchSize;
+                int end = Math.min(start + batchSize, data.size());
+                cut.add(new Batch(rows(features, start, end), rows(labels, start, end)));
+            }
+            batches = Collections.unmodifiableList(cut);
         }
         return batches;
     }

@@ -10,8 +10,11 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public final class BiasKernels {
 
-    /** Per thread and data type, a column of ones as long as the longest batch seen so far. */
-    private static final ThreadLocal<INDArray[]> ONES = ThreadLocal.withInitial(() -> new INDArray[2]);
+    /**
+     * Per thread and data type, a column of ones as long as the longest batch seen so far
+     * (slots 0, 1), and the view of its first rows the last call used (slots 2, 3).
+     */
+    private static final ThreadLocal<INDArray[]> ONES = ThreadLocal.withInitial(() -> new INDArray[4]);
 
     private BiasKernels() {
     }
@@ -52,7 +55,7 @@ public final class BiasKernels {
     public static void columnSums(INDArray matrix, INDArray into) {
         if (!KernelPath.javaRowPath(matrix, into)) {
             // onesᵀ·matrix as one GEMM: faster than ND4J's column reduction (docs/performance.md).
-            Nd4j.gemm(ones(matrix.rows(), matrix.dataType()), matrix, into, true, false, 1.0, 0.0);
+            DirectBlas.gemm(ones(matrix.rows(), matrix.dataType()), matrix, into, true, false, 1.0, 0.0);
             return;
         }
         FloatBuffer m = KernelPath.floats(matrix);
@@ -82,9 +85,17 @@ public final class BiasKernels {
         if (column == null || column.rows() < rows || column.dataType() != type) {
             column = Nd4j.ones(type, Math.max(rows, 64), 1);
             cache[slot] = column;
+            cache[slot + 2] = null;
         }
-        return column.rows() == rows ? column
-                : Nd4j.create(column.data(), new long[] {rows, 1}, new long[] {1, 1}, 0L, 'c', type);
+        if (column.rows() == rows) {
+            return column;
+        }
+        INDArray view = cache[slot + 2];
+        if (view == null || view.rows() != rows) {
+            view = Nd4j.create(column.data(), new long[] {rows, 1}, new long[] {1, 1}, 0L, 'c', type);
+            cache[slot + 2] = view;
+        }
+        return view;
     }
 
 }

@@ -3,6 +3,7 @@ package io.github.nn4j.kernels;
 import java.nio.FloatBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The one rule every kernel follows to choose between its two implementations, and the
@@ -96,13 +97,27 @@ public final class KernelPath {
      * @return true to run the Java loop, false to call ND4J
      */
     public static boolean javaPath(INDArray... arrays) {
-        long limit = javaMaxElements;
         for (INDArray array : arrays) {
-            if (array.length() > limit) {
+            if (!javaPath(array)) {
                 return false;
             }
         }
-        return floatBlocks(arrays);
+        return true;
+    }
+
+    /** {@link #javaPath(INDArray...)} for one array, without the varargs array (a kernel call allocates nothing). */
+    public static boolean javaPath(INDArray array) {
+        return array.length() <= javaMaxElements && floatBlocks(array);
+    }
+
+    /** {@link #javaPath(INDArray...)} for two arrays. */
+    public static boolean javaPath(INDArray a, INDArray b) {
+        return javaPath(a) && javaPath(b);
+    }
+
+    /** {@link #javaPath(INDArray...)} for three arrays. */
+    public static boolean javaPath(INDArray a, INDArray b, INDArray c) {
+        return javaPath(a) && javaPath(b) && javaPath(c);
     }
 
     /**
@@ -116,11 +131,16 @@ public final class KernelPath {
      */
     public static boolean floatBlocks(INDArray... arrays) {
         for (INDArray array : arrays) {
-            if (array.dataType() != DataType.FLOAT || array.length() > Integer.MAX_VALUE || !isDenseRowMajor(array)) {
+            if (!floatBlocks(array)) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** {@link #floatBlocks(INDArray...)} for one array, without the varargs array. */
+    public static boolean floatBlocks(INDArray array) {
+        return array.dataType() == DataType.FLOAT && array.length() <= Integer.MAX_VALUE && isDenseRowMajor(array);
     }
 
     /** Whether a row-wise kernel may run in Java: {@link #javaPath} and rows no longer than a chunk. */
@@ -146,12 +166,31 @@ public final class KernelPath {
      * The float buffer holding a {@link #floatBlocks float block}'s elements, positioned so that
      * index 0 is its first.
      *
+     * <p>The view is made once per buffer and offset on each thread and then reused (see
+     * {@link BufferViews}), so a kernel call allocates nothing. It is shared by every call on this
+     * thread: read and write it with the absolute {@code get(index, …)} and {@code put(index, …)} only.
+     *
      * @param array a float block
      * @return a buffer over the array's memory (writes go to the array)
      */
     public static FloatBuffer floats(INDArray array) {
-        FloatBuffer buffer = array.data().asNioFloat();
-        return buffer.position((int) array.offset()).slice();
+        return BufferViews.floats(array);
+    }
+
+    /**
+     * A new array with {@code array}'s values and shape: for a {@link #floatBlocks float block} one
+     * allocation and one bulk copy in Java, not an ND4J operation; otherwise {@code array.dup()}.
+     *
+     * @param array any array
+     * @return a new row-major array, never a view
+     */
+    public static INDArray copyOf(INDArray array) {
+        if (!floatBlocks(array)) {
+            return array.dup();
+        }
+        INDArray copy = Nd4j.createUninitialized(DataType.FLOAT, array.shape());
+        floats(copy).put(0, floats(array), 0, (int) array.length());
+        return copy;
     }
 
     /**

@@ -6,5 +6,10 @@
  * compute the same formulas (up to float rounding: the Java loops accumulate some sums in double);
  * tests hold them to each other. The measurements behind the rule are in
  * {@code docs/performance.md}.
+ *
+ * <p>The products themselves go to OpenBLAS directly: {@link io.github.nn4j.kernels.DirectBlas}
+ * calls GEMM (GEMV for one row where faster) and AXPY on the arrays' memory, with
+ * {@code Nd4j.gemm} for layouts it does not take. No kernel allocates per call: NIO views of the
+ * buffers are kept per thread, and so are the native pointers.
  */
 package io.github.nn4j.kernels;

@@ -7,10 +7,10 @@ import io.github.nn4j.base.ParameterKind;
 import io.github.nn4j.base.ParameterSpec;
 import io.github.nn4j.base.Shapes;
 import io.github.nn4j.kernels.BiasKernels;
+import io.github.nn4j.kernels.DirectBlas;
 import java.util.List;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * A fully connected layer: {@code H = X·W + b}.
@@ -22,7 +22,7 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * <p>Backward, with {@code G = dL/dH}: {@code dL/dW = Xᵀ·G}, {@code dL/db = Σ_rows G},
  * {@code dL/dX = G·Wᵀ}. Every product is one BLAS GEMM with transpose flags into a reused
- * buffer; no transpose is materialised.
+ * buffer, called directly on the arrays' memory ({@code DirectBlas}); no transpose is materialised.
  *
  * <pre>{@code
  * Sequential model = new Sequential(new Dense(2, 3), new Sigmoid(), new Dense(3, 1));
@@ -129,7 +129,7 @@ public final class Dense implements Layer {
             output = result;
             lastInput = input;
         }
-        Nd4j.gemm(input, weights, result, false, false, 1.0, 0.0);
+        DirectBlas.gemm(input, weights, result, false, false, 1.0, 0.0);
         BiasKernels.addRowVector(result, bias);
         return result;
     }
@@ -138,13 +138,13 @@ public final class Dense implements Layer {
     public INDArray backward(INDArray outputGradient, boolean needInputGradient) {
         BackwardCheck.check(this, output, outputGradient);
         long batch = lastInput.rows();
-        Nd4j.gemm(lastInput, outputGradient, weightGradient, true, false, 1.0, 0.0);
+        DirectBlas.gemm(lastInput, outputGradient, weightGradient, true, false, 1.0, 0.0);
         BiasKernels.columnSums(outputGradient, biasGradient);
         if (!needInputGradient) {
             return null;
         }
         inputGradient = Buffers.reuse(inputGradient, batch, in, weights.dataType());
-        Nd4j.gemm(outputGradient, weights, inputGradient, false, true, 1.0, 0.0);
+        DirectBlas.gemm(outputGradient, weights, inputGradient, false, true, 1.0, 0.0);
         return inputGradient;
     }
 

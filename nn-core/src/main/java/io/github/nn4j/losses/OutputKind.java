@@ -68,12 +68,24 @@ public enum OutputKind {
      * @throws IllegalStateException for {@link #OTHER}
      */
     public long countCorrect(INDArray outputs, IntUnaryOperator actualClass) {
-        float[] values = JavaArrays.toFloats(outputs);
-        int rows = (int) outputs.rows();
-        int k = (int) outputs.columns();
+        return countCorrect(JavaArrays.toFloats(outputs), (int) outputs.rows(), (int) outputs.columns(), actualClass);
+    }
+
+    /**
+     * Counts correct predictions as {@link #countCorrect(INDArray, IntUnaryOperator)} does, on outputs
+     * already copied into a Java array.
+     *
+     * @param outputs     at least {@code rows·k} values, row-major
+     * @param rows        the rows to count
+     * @param k           the values per row
+     * @param actualClass the actual class of row {@code r}, for {@code r} from 0
+     * @return the number of correct predictions
+     * @throws IllegalStateException for {@link #OTHER}
+     */
+    public long countCorrect(float[] outputs, int rows, int k, IntUnaryOperator actualClass) {
         long correct = 0;
         for (int r = 0; r < rows; r++) {
-            if (predictedClass(values, r * k, k) == actualClass.applyAsInt(r)) {
+            if (predictedClass(outputs, r * k, k) == actualClass.applyAsInt(r)) {
                 correct++;
             }
         }

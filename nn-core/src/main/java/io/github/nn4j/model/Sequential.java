@@ -6,6 +6,7 @@ import io.github.nn4j.base.Parameter;
 import io.github.nn4j.base.ParameterSet;
 import io.github.nn4j.base.TrainingPass;
 import io.github.nn4j.init.Initializer;
+import io.github.nn4j.kernels.KernelPath;
 import io.github.nn4j.layers.Layer;
 import io.github.nn4j.layers.LayerRegistry;
 import java.util.List;
@@ -181,7 +182,12 @@ public final class Sequential {
      * @return the {@code [batch, outputSize]} output, a new array never shared with another call
      */
     public INDArray predict(INDArray input) {
-        return InferenceScratch.during(() -> forward(input, Mode.EVAL).dup());
+        return InferenceScratch.during(() -> KernelPath.copyOf(forward(input, Mode.EVAL)));
+    }
+
+    /** This model's {@link Predictor}: {@code float[]} in and out, thread-safe and free to make. */
+    public Predictor predictor() {
+        return new Predictor(this);
     }
 
     /**
@@ -238,13 +244,7 @@ public final class Sequential {
         return stack.layers();
     }
 
-    /**
-     * The name of layer {@code index}, e.g. {@code dense0}; its parameters are named
-     * {@code <layer name>.<local name>}.
-     *
-     * @param index the layer's position
-     * @return the name
-     */
+    /** The name of the layer at position {@code index}, e.g. {@code dense0}, which prefixes its parameters' names. */
     public String layerName(int index) {
         return stack.names().get(index);
     }

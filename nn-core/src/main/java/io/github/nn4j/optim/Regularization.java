@@ -1,6 +1,8 @@
 package io.github.nn4j.optim;
 
 import io.github.nn4j.base.ParameterSet;
+import io.github.nn4j.kernels.DirectBlas;
+import io.github.nn4j.kernels.DropoutKernels;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.transforms.same.Sign;
 import org.nd4j.linalg.factory.Nd4j;
@@ -138,12 +140,12 @@ public final class Regularization {
         INDArray w = penalized(parameters);
         INDArray gradients = parameters.gradients();
         if (l2 != 0) {
-            Nd4j.getBlasWrapper().axpy(l2, w, gradients);
+            DirectBlas.axpy(l2, w, gradients);
         }
         if (l1 != 0) {
             INDArray signs = scratchFor(parameters);
             Nd4j.exec(new Sign(w, signs));
-            Nd4j.getBlasWrapper().axpy(l1, signs, gradients);
+            DirectBlas.axpy(l1, signs, gradients);
         }
     }
 
@@ -153,7 +155,7 @@ public final class Regularization {
             return parameters.values();
         }
         INDArray masked = scratchFor(parameters);
-        parameters.values().mul(parameters.weightMask(), masked);
+        DropoutKernels.multiply(parameters.values(), parameters.weightMask(), masked);
         return masked;
     }
 

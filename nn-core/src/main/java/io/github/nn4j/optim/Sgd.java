@@ -1,9 +1,8 @@
 package io.github.nn4j.optim;
 
 import io.github.nn4j.base.ParameterSet;
+import io.github.nn4j.kernels.DirectBlas;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.BlasWrapper;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Stochastic gradient descent, optionally with momentum or Nesterov momentum, in PyTorch's form.
@@ -87,17 +86,16 @@ public final class Sgd extends BaseOptimizer<Sgd> {
         decay.apply(parameters, lr);
         INDArray w = parameters.values();
         INDArray g = parameters.gradients();
-        BlasWrapper blas = Nd4j.getBlasWrapper();
         if (momentum == 0) {
-            blas.axpy(-lr, g, w);                       // w ← w − lr·g
+            DirectBlas.axpy(-lr, g, w);                 // w ← w − lr·g
         } else {
             INDArray b = state.get(VELOCITY);
-            b.muli(momentum).addi(g);                   // b ← μ·b + g
+            b.muli(momentum).addi(g);               // b ← μ·b + g
             if (nesterov) {
-                blas.axpy(-lr, g, w);                   // w ← w − lr·(g + μ·b)
-                blas.axpy(-lr * momentum, b, w);
+                DirectBlas.axpy(-lr, g, w);             // w ← w − lr·(g + μ·b)
+                DirectBlas.axpy(-lr * momentum, b, w);
             } else {
-                blas.axpy(-lr, b, w);                   // w ← w − lr·b
+                DirectBlas.axpy(-lr, b, w);             // w ← w − lr·b
             }
         }
         state.countStep();

@@ -1,6 +1,7 @@
 package io.github.nn4j.optim;
 
 import io.github.nn4j.base.ParameterSet;
+import io.github.nn4j.kernels.DropoutKernels;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -54,7 +55,7 @@ final class WeightDecay {
             parameters.weightMask().mul(-learningRate * rate, factors).addi(1.0);
             factorsLearningRate = learningRate;
         }
-        values.muli(factors);
+        DropoutKernels.multiply(values, factors, values);   // a Java loop for small models, no ND4J op
     }
 
     @Override

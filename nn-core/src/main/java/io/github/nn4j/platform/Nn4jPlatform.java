@@ -30,6 +30,9 @@ import org.slf4j.LoggerFactory;
  *     the environment if there is one, otherwise nn4j's choice.</li>
  * <li>{@value #WAIT_POLICY_PROPERTY}{@code =PASSIVE|ACTIVE}: that policy. Unset:
  *     {@code OMP_WAIT_POLICY} from the environment if there is one, otherwise {@code PASSIVE}.</li>
+ * <li>{@value #ONE_ROW_GEMV_PROPERTY}{@code =true|false}: whether products with one row (a batch
+ *     of one) call GEMV rather than GEMM. Unset: GEMV unless the kernel has small-matrix GEMM
+ *     kernels ({@link BlasKernel#hasSmallMatrixGemm()}).</li>
  * </ul>
  * A choice from the environment or a property is kept; where it is slower than nn4j's, one
  * warning says by how much and which setting to change.
@@ -42,6 +45,11 @@ public final class Nn4jPlatform {
     public static final String CORETYPE_PROPERTY = "nn4j.blas.coretype";
     /** The OpenMP wait policy: {@code PASSIVE} or {@code ACTIVE}. */
     public static final String WAIT_POLICY_PROPERTY = "nn4j.omp.waitPolicy";
+    /**
+     * Whether one-row products (a batch of one) go to GEMV instead of GEMM: {@code true} or
+     * {@code false}; nn4j sets it from the kernel it selects unless it is given.
+     */
+    public static final String ONE_ROW_GEMV_PROPERTY = "nn4j.blas.oneRowGemv";
 
     private static final Logger LOG = LoggerFactory.getLogger(Nn4jPlatform.class);
     private static final AtomicBoolean CHECKED = new AtomicBoolean();
@@ -67,6 +75,7 @@ public final class Nn4jPlatform {
         if (!decided.enabled()) {
             return decided;
         }
+        chooseOneRowProduct(decided);
         decided.warnings().forEach(LOG::warn);
         if (decided.changes().isEmpty()) {
             return decided;
@@ -130,6 +139,18 @@ public final class Nn4jPlatform {
                         + "settings. Call io.github.nn4j.platform.Nn4jPlatform.init() before ND4J's first use, or start "
                         + "the JVM with OPENBLAS_CORETYPE={} in its environment.", kernel, current.expectedKernel(),
                         current.kernelSource(), current.expectedKernel()));
+    }
+
+    /**
+     * Sets {@value #ONE_ROW_GEMV_PROPERTY}, which nn4j's direct BLAS calls read, unless it is set:
+     * one-row products go to GEMV where the kernel has no small-matrix GEMM
+     * ({@link BlasKernel#hasSmallMatrixGemm()}). Unknown kernel: left unset (GEMM).
+     */
+    private static void chooseOneRowProduct(PlatformPlan decided) {
+        if (decided.expectedKernel() != null && System.getProperty(ONE_ROW_GEMV_PROPERTY) == null) {
+            BlasKernel.named(decided.expectedKernel()).ifPresent(kernel ->
+                    System.setProperty(ONE_ROW_GEMV_PROPERTY, String.valueOf(!kernel.hasSmallMatrixGemm())));
+        }
     }
 
     private static Map<String, String> properties() {

@@ -1,17 +1,21 @@
 package io.github.nn4j.train;
 
+import io.github.nn4j.base.JavaArrays;
+import io.github.nn4j.kernels.KernelPath;
 import io.github.nn4j.losses.Loss;
 import io.github.nn4j.losses.OutputKind;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Adds up the loss and counts correct predictions over the batches of an epoch: what the
- * training loop reports. The loss of a batch comes from the {@link Loss} itself; the correct
- * predictions from the loss's {@link OutputKind#countCorrect}.
+ * training loop reports. The loss of a batch comes from the {@link Loss} itself; the predicted
+ * class of an output row from the loss's {@link OutputKind}, read from one bulk copy of the
+ * outputs into a Java array it keeps (no native operation, no allocation per batch).
  */
 final class Meter {
 
     private final OutputKind kind;
+    private float[] values = new float[0];
     private double lossSum;
     private long correct;
     private long count;
@@ -45,8 +49,21 @@ final class Meter {
         lossSum += penalty * rows;
         count += rows;
         if (kind.hasClasses()) {
-            correct += kind.countCorrect(output, r -> classes[offset + r]);
+            correct += kind.countCorrect(values(output), rows, (int) output.columns(), r -> classes[offset + r]);
         }
+    }
+
+    /** The outputs row-major: for a float block copied into a kept array (no allocation), else a new copy. */
+    private float[] values(INDArray output) {
+        if (!KernelPath.floatBlocks(output)) {
+            return JavaArrays.toFloats(output);
+        }
+        int length = (int) output.length();
+        if (values.length < length) {
+            values = new float[length];
+        }
+        KernelPath.floats(output).get(0, values, 0, length);
+        return values;
     }
 
     double meanLoss() {

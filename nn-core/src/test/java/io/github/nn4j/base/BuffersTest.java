@@ -40,4 +40,25 @@ class BuffersTest {
         assertNotSame(small.data(), Buffers.reuse(small, 2, 4, DataType.FLOAT).data());
         assertEquals(DataType.DOUBLE, Buffers.reuse(small, 2, 3, DataType.DOUBLE).dataType());
     }
+
+    @Test
+    void anInferencePassOfARepeatedBatchSizeGetsTheArrayOfThePassBefore() {
+        INDArray full = pass(8);
+        INDArray three = pass(3);
+        assertArrayEquals(new long[] {3, 5}, three.shape());
+        assertEquals(full.data().address(), three.data().address());   // the first rows of the same memory
+        assertSame(three, pass(3));                                     // not even a new view
+        assertSame(full, pass(8));
+        assertNotSame(full, Buffers.output(Mode.EVAL, null, 8, 5, DataType.FLOAT));   // outside a pass: new
+    }
+
+    /** The first array an inference pass of {@code rows} rows gets. */
+    private static INDArray pass(int rows) {
+        int saved = InferenceScratch.begin();
+        try {
+            return Buffers.output(Mode.EVAL, null, rows, 5, DataType.FLOAT);
+        } finally {
+            InferenceScratch.end(saved);
+        }
+    }
 }

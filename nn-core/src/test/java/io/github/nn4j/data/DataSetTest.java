@@ -2,6 +2,7 @@ package io.github.nn4j.data;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -120,6 +121,21 @@ class DataSetTest {
         for (int b = 0; b < batches.size(); b++) {
             for (int r = 0; r < batches.get(b).size(); r++) {
                 assertEquals(order[b * 3 + r], batches.get(b).labels().getDouble(r, 0), 0.0);
+            }
+        }
+    }
+
+    @Test
+    void batchIteratorHandsOutTheSameViewsEveryEpochHoldingThatEpochsRows() {
+        BatchIterator iterator = new BatchIterator(tens(), 3, 5);
+        List<Batch> first = iterator.nextEpoch();
+        INDArray firstFeatures = first.get(0).features();
+        List<Batch> second = iterator.nextEpoch();
+        assertSame(firstFeatures, second.get(0).features());
+        int[] order = iterator.order();
+        for (int b = 0; b < second.size(); b++) {
+            for (int r = 0; r < second.get(b).size(); r++) {
+                assertEquals(order[b * 3 + r], second.get(b).labels().getDouble(r, 0), 0.0);
             }
         }
     }

@@ -3,12 +3,16 @@ package io.github.nn4j.kernels;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.nn4j.testing.SeededArrays;
 import io.github.nn4j.layers.Dense;
 import io.github.nn4j.model.Sequential;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -270,5 +274,56 @@ class KernelsTest {
             assertEquals(columnSums[j], nd4jSums[j], 1e-3, "ND4J path, column " + j);
             assertEquals(columnSums[j], blockSums[j], 1e-3, "Java path, column " + j);
         }
+    }
+
+    @Test
+    void floatsIsAViewFromTheFirstElementMadeOncePerBufferAndOffset() {
+        INDArray matrix = SeededArrays.uniform(1, DataType.FLOAT, 10, 4);
+        INDArray rows = matrix.get(NDArrayIndex.interval(3, 6), NDArrayIndex.all());
+        java.nio.FloatBuffer view = KernelPath.floats(rows);
+        assertEquals(matrix.getFloat(3, 0), view.get(0), 0);
+        assertSame(view, KernelPath.floats(rows));
+        assertSame(view, KernelPath.floats(matrix.get(NDArrayIndex.interval(3, 5), NDArrayIndex.all())));
+        assertNotSame(view, KernelPath.floats(matrix));
+        view.put(1, 42f);
+        assertEquals(42f, matrix.getFloat(3, 1), 0);
+    }
+
+    @Test
+    void floatsStaysRightForMoreArraysThanItKeepsViewsOf() {
+        List<INDArray> arrays = new java.util.ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            arrays.add(Nd4j.valueArrayOf(new long[] {1, 3}, (float) i));
+        }
+        for (int round = 0; round < 2; round++) {
+            for (int i = 0; i < arrays.size(); i++) {
+                assertEquals(i, KernelPath.floats(arrays.get(i)).get(2), 0);
+            }
+        }
+    }
+
+    @Test
+    void floatsKeepsNoBufferAlive() throws InterruptedException {
+        INDArray array = Nd4j.create(DataType.FLOAT, 64, 64);
+        KernelPath.floats(array);
+        java.lang.ref.WeakReference<Object> buffer = new java.lang.ref.WeakReference<>(array.data());
+        array = null;
+        for (int i = 0; i < 20 && buffer.get() != null; i++) {
+            System.gc();
+            Thread.sleep(50);
+        }
+        assertNull(buffer.get(), "the buffer is still reachable");
+    }
+
+    @Test
+    void copyOfCopiesValuesShapeAndTypeIntoANewArray() {
+        INDArray rows = SeededArrays.uniform(2, DataType.FLOAT, 6, 3).get(NDArrayIndex.interval(2, 4),
+                NDArrayIndex.all());
+        INDArray copy = KernelPath.copyOf(rows);
+        assertEquals(rows, copy);
+        assertArrayEquals(new long[] {2, 3}, copy.shape());
+        assertFalse(copy.isView());
+        INDArray doubles = Nd4j.create(new double[][] {{1, 2}});
+        assertEquals(doubles, KernelPath.copyOf(doubles));
     }
 }

@@ -2,6 +2,7 @@ package io.github.nn4j.model;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.nn4j.data.DataSet;
 import io.github.nn4j.init.Initializer;
@@ -32,7 +33,7 @@ class ModelDocExamplesTest {
 
     @Test
     void theMlpScoresTenClassesPerRowAndNamesItsFirstWeightDense0W() {
-        // Sequential.java:22-25
+        // Sequential.java:23-26
         Sequential model = new Sequential(new Dense(784, 256), new ReLU(), new Dense(256, 10));
         model.init(Initializer.he(), 42);
         INDArray features = SeededArrays.uniform(1, DataType.FLOAT, 5, 784);
@@ -43,7 +44,7 @@ class ModelDocExamplesTest {
 
     @Test
     void aNewModelHoldsXavierUniformWeightsAndZeroBiasesFromSeedZero() {
-        // Sequential.java:17-19 (and Dense.java:20-21: b starts at zero)
+        // Sequential.java:18-20 (and Dense.java:20-21: b starts at zero)
         Sequential fresh = new Sequential(new Dense(4, 3), new ReLU(), new Dense(3, 2));
         Sequential chosen = new Sequential(new Dense(4, 3), new ReLU(), new Dense(3, 2))
                 .init(Initializer.xavierUniform(), 0);
@@ -66,5 +67,21 @@ class ModelDocExamplesTest {
                 ================================================
                 Total parameters: 203,530 (float32, 814,120 bytes)
                 """, model.summary());
+    }
+
+    @Test
+    void thePredictorGivesTenNumbersForARowOf784AndTheIndexOfTheLargest() {
+        // Predictor.java:20-24, with the model of Sequential.java:23-26
+        Sequential model = new Sequential(new Dense(784, 256), new ReLU(), new Dense(256, 10));
+        model.init(Initializer.he(), 42);
+        float[] pixels = SeededArrays.uniform(2, DataType.FLOAT, 1, 784).data().asFloat();
+        Predictor predictor = model.predictor();
+        float[] logits = predictor.predict(pixels);
+        int label = predictor.predictClass(pixels);
+        assertEquals(10, logits.length);
+        assertArrayEquals(model.predict(Nd4j.create(pixels, new long[] {1, 784}, 'c')).data().asFloat(), logits, 0);
+        for (float logit : logits) {
+            assertTrue(logit <= logits[label]);
+        }
     }
 }

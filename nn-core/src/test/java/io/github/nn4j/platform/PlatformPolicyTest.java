@@ -154,4 +154,12 @@ class PlatformPolicyTest {
         assertNull(plan.expectedKernel());
         assertEquals(List.of(new EnvChange("OPENBLAS_CORETYPE", null), PASSIVE), plan.changes());
     }
+
+    @Test
+    void onlyTheAvx512KernelFamiliesHaveSmallMatrixGemm() {
+        assertTrue(BlasKernel.SKYLAKEX.hasSmallMatrixGemm());
+        assertTrue(BlasKernel.named("Cooperlake").orElseThrow().hasSmallMatrixGemm());
+        assertEquals(List.of("Cooperlake", "SkylakeX"),
+                BlasKernel.ALL.stream().filter(BlasKernel::hasSmallMatrixGemm).map(BlasKernel::name).sorted().toList());
+    }
 }

@@ -65,6 +65,15 @@ class SelectedKernelGemmTest {
         assertEquals(plan.bestKernel(), Nn4jPlatform.activeKernel().orElse("(OpenBLAS not asked)"));
     }
 
+    @Test
+    void oneRowProductsGoToGemvExactlyWhereTheKernelHasNoSmallMatrixGemm() {
+        PlatformPlan plan = Nn4jPlatform.plan();
+        assumeTrue(plan.enabled() && plan.expectedKernel() != null,
+                "nn4j does not know the kernel: " + plan.describe());
+        boolean smallGemm = BlasKernel.named(plan.expectedKernel()).orElseThrow().hasSmallMatrixGemm();
+        assertEquals(String.valueOf(!smallGemm), System.getProperty(Nn4jPlatform.ONE_ROW_GEMV_PROPERTY));
+    }
+
     /**
      * Every product within the rounding bound of float32 summation.
      *

@@ -31,8 +31,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * The serving pattern: one thread trains and every few steps publishes a {@link Sequential#snapshot}
  * through an {@link AtomicReference}; eight threads predict with whatever snapshot is current,
- * without pause. No call fails, every answer is bitwise the answer the snapshot it used gave when
- * it was published, and memory is where it was once the snapshots are garbage.
+ * without pause, four with {@code predict(INDArray)} and four with the snapshot's {@code Predictor}.
+ * No call fails, every answer is bitwise the answer the snapshot it used gave when it was
+ * published, and memory is where it was once the snapshots are garbage.
  */
 class ServingWhileTrainingTest {
 
@@ -61,12 +62,24 @@ class ServingWhileTrainingTest {
         AtomicBoolean training = new AtomicBoolean(true);
         ExecutorService servers = Executors.newFixedThreadPool(SERVERS);
         List<Future<Integer>> answers = new ArrayList<>();
+        float[] probeRows = probe.data().asFloat();
         for (int t = 0; t < SERVERS; t++) {
+            boolean floatArrays = t % 2 == 1;   // half the servers through Predictor, float[] in and out
             answers.add(servers.submit(() -> {
                 int count = 0;
+                float[] output = new float[5 * 4];
                 while (training.get() || count == 0) {
                     Published current = serving.get();
-                    float[][] answer = current.model().predict(probe).toFloatMatrix();
+                    float[][] answer;
+                    if (floatArrays) {
+                        current.model().predictor().predict(probeRows, output);
+                        answer = new float[5][];
+                        for (int row = 0; row < 5; row++) {
+                            answer[row] = Arrays.copyOfRange(output, row * 4, row * 4 + 4);
+                        }
+                    } else {
+                        answer = current.model().predict(probe).toFloatMatrix();
+                    }
                     if (!Arrays.deepEquals(expected.get(current.version()), answer)) {
                         throw new AssertionError("snapshot " + current.version() + " answered differently");
                     }
