@@ -122,6 +122,16 @@ public record DashboardOptions(String host, int port, double budget, long sample
         return new DashboardOptions(host, port, budget, sampleEvery, minSampleGapMillis, points, maxRuns, printAddress);
     }
 
+    /**
+     * The most runs kept on one page.
+     *
+     * @param runs from 1 to 1,000
+     * @return the changed options
+     */
+    public DashboardOptions maxRuns(int runs) {
+        return new DashboardOptions(host, port, budget, sampleEvery, minSampleGapMillis, maxPoints, runs, printAddress);
+    }
+
     /** Starts without printing the address (it is still logged at INFO). */
     public DashboardOptions quiet() {
         return new DashboardOptions(host, port, budget, sampleEvery, minSampleGapMillis, maxPoints, maxRuns, false);

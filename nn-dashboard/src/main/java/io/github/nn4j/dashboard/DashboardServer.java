@@ -174,7 +174,7 @@ final class DashboardServer {
 
     private String allRuns() throws IOException {
         StringWriter text = new StringWriter();
-        JsonWriter json = new JsonWriter(text);
+        JsonWriter json = RunJson.writer(text);
         json.beginObject().name("runs").beginArray();
         for (RunRecord run : dashboard.records()) {
             RunJson.write(json, run);

@@ -67,7 +67,7 @@ final class EventStream {
     private String update(List<RunRecord> runs, boolean idsChanged) throws IOException {
         cursors.keySet().retainAll(runs.stream().map(RunRecord::id).toList());
         StringWriter text = new StringWriter();
-        JsonWriter json = new JsonWriter(text);
+        JsonWriter json = RunJson.writer(text);
         json.beginObject().name("ids").beginArray();
         for (RunRecord run : runs) {
             json.value(run.id());

@@ -42,7 +42,7 @@ final class RunFile {
     /** The run as the text of a saved-run file. */
     static String toJson(RunRecord run) throws IOException {
         StringWriter text = new StringWriter();
-        JsonWriter json = new JsonWriter(text);
+        JsonWriter json = RunJson.writer(text);
         json.beginObject().name("format").value(FORMAT).name("version").value(VERSION).name("run");
         RunJson.write(json, run);
         json.endObject().flush();
@@ -76,6 +76,7 @@ final class RunFile {
             json.setStrictness(Strictness.STRICT);
             json.beginObject();
             boolean known = false;
+            Runnable add = null;
             while (json.hasNext()) {
                 String name = json.nextName();
                 if (name.equals("format")) {
@@ -86,14 +87,17 @@ final class RunFile {
                         throw new IllegalArgumentException("saved run format version " + version + ", this dashboard "
                                 + "reads version " + VERSION);
                     }
-                } else if (name.equals("run") && known) {
-                    readRun(json, dashboard);
-                    return;
+                } else if (name.equals("run") && known && add == null) {
+                    add = readRun(json, dashboard);
                 } else {
                     json.skipValue();
                 }
             }
-            throw new IllegalArgumentException("no \"format\": \"" + FORMAT + "\" with a run in it");
+            json.endObject();
+            if (json.peek() != JsonToken.END_DOCUMENT || add == null) {
+                throw new IllegalArgumentException("no \"format\": \"" + FORMAT + "\" with one run in it");
+            }
+            add.run();   // only a file read whole and found right adds a run
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(file + " is not a saved dashboard run: " + e.getMessage(), e);
         } catch (EOFException | MalformedJsonException | IllegalStateException | JsonParseException e) {
@@ -101,7 +105,8 @@ final class RunFile {
         }
     }
 
-    private static void readRun(JsonReader json, Dashboard dashboard) throws IOException {
+    /** Reads a run; returns what adds it to the dashboard. */
+    private static Runnable readRun(JsonReader json, Dashboard dashboard) throws IOException {
         String name = "replay";
         String reason = null;
         long startedAt = 0;
@@ -128,12 +133,20 @@ final class RunFile {
             throw new IllegalArgumentException("the confusion matrix has " + confusion.matrix().length
                     + " rows for " + info.classes().size() + " classes");
         }
-        RunRecord record = dashboard.newRecord(name);
-        series.forEach(record::restore);
-        if (confusion != null) {
-            record.confusion(confusion);
-        }
-        record.replayed(info, progress, reason, startedAt);
+        String runName = name;
+        String stopReason = reason;
+        long started = startedAt;
+        RunInfo runInfo = info;
+        Progress last = progress;
+        Confusion matrix = confusion;
+        return () -> {
+            RunRecord record = dashboard.newRecord(runName);
+            series.forEach(record::restore);
+            if (matrix != null) {
+                record.confusion(matrix);
+            }
+            record.replayed(runInfo, last, stopReason, started);
+        };
     }
 
     private static void readSeries(JsonReader json, Map<String, Series> series, int capacity) throws IOException {

@@ -39,6 +39,16 @@ final class RunJson {
         }
     }
 
+    /**
+     * A compact JSON writer that also escapes {@code < > & = '} as {@code \u003c} and so on, so
+     * that no text of a run can read as markup wherever the JSON ends up.
+     */
+    static JsonWriter writer(java.io.Writer out) {
+        JsonWriter json = new JsonWriter(out);
+        json.setHtmlSafe(true);
+        return json;
+    }
+
     /** Writes the whole run. */
     static void write(JsonWriter json, RunRecord run) throws IOException {
         write(json, run, null);
