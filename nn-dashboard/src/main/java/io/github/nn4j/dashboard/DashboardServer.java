@@ -138,6 +138,8 @@ final class DashboardServer {
         StaticAssets.Asset asset = assets.get(path);
         if (asset != null) {
             send(exchange, 200, asset.contentType(), asset.bytes(), head);
+        } else if (path.equals("/favicon.ico")) {
+            exchange.sendResponseHeaders(204, -1);           // no icon, and no error in the browser's console
         } else if (path.equals("/events") && !head) {
             stream(exchange);
         } else if (path.equals("/api/runs")) {

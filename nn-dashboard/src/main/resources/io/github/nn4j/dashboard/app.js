@@ -130,7 +130,7 @@
 
   function draw(key, box, lines, options) {
     const o = options || {};
-    const signature = JSON.stringify([lines.map((l) => [l.label, l.color, l.dash, l.width, l.scale]), o]);
+    const signature = JSON.stringify([lines.map((l) => [l.label, l.color, l.dash, l.width, l.scale, l.x.length <= 60]), o]);
     const data = join(lines);
     let chart = charts.get(key);
     if (chart && (chart.signature !== signature || !document.body.contains(chart.element))) {
@@ -146,7 +146,7 @@
         width: Math.max(box.clientWidth, 300), height: HEIGHT, scales, axes,
         series: [{ label: o.x || 'step' }].concat(lines.map((l) => ({
           label: l.label, stroke: l.color, width: l.width || 1.5, dash: l.dash, scale: l.scale || 'y',
-          spanGaps: true, points: { show: !!o.points }
+          spanGaps: true, points: { show: !!o.points && l.x.length <= 60 }
         })))
       }, data, box);
       box.__uplot = plot;
@@ -166,8 +166,11 @@
       .map((key) => Object.assign({ label: run.name + ' ' + key.split('/')[1], color: color(run.id) },
         style(key), series(run, key))));
     const plot = (name) => $('[data-chart="' + name + '"] .plot');
-    draw('step-loss', plot('step-loss'), byRun(['step/loss', 'step/loss_smooth'],
-      (key) => key.endsWith('smooth') ? { width: 2.5 } : { width: 1, dash: [2, 3] }));
+    draw('step-loss', plot('step-loss'), shownRuns().flatMap((run) => ['step/loss', 'step/loss_smooth']
+      .filter((key) => run.series[key])
+      .map((key) => Object.assign(key.endsWith('smooth')
+        ? { label: run.name + ' smoothed', color: color(run.id), width: 2.5 }
+        : { label: run.name + ' loss', color: color(run.id) + '55', width: 1 }, series(run, key)))));
     draw('epoch-loss', plot('epoch-loss'), byRun(['epoch/loss', 'epoch/val_loss'],
       (key) => key.includes('val_') ? { dash: [6, 4] } : {}), { x: 'epoch', points: true });
     draw('epoch-metrics', plot('epoch-metrics'), byRun(['epoch/accuracy', 'epoch/val_accuracy'],
