@@ -148,6 +148,11 @@ class DashboardBrowserTest {
                     other.connect(new InetSocketAddress("127.0.0.2", port), 2000);
                 }
             });
+            assertThrows(IOException.class, () -> {          // refused, or no IPv6 at all
+                try (Socket other = new Socket()) {
+                    other.connect(new InetSocketAddress("::1", port), 2000);
+                }
+            });
         }
     }
 
