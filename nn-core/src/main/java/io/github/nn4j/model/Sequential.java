@@ -169,7 +169,9 @@ public final class Sequential {
         return forward(input, mode, null, observer);
     }
 
-    private INDArray forward(INDArray input, Mode mode, TrainingPass pass, LayerObserver observer) {
+    /** {@link #forward(INDArray, Mode, TrainingPass)} in a placed pass ({@code null} for none), showing
+     * {@code observer} ({@code null} for none) each layer's input and output, first to last. */
+    public INDArray forward(INDArray input, Mode mode, TrainingPass pass, LayerObserver observer) {
         INDArray x = ModelInput.checked(input, mode, stack.inputSize(), stack.layers().get(0), dataType());
         return stack.forward(x, mode, pass, observer);
     }

@@ -7,6 +7,7 @@ import io.github.nn4j.data.DataSet;
 import io.github.nn4j.losses.Loss;
 import io.github.nn4j.losses.OutputKind;
 import io.github.nn4j.model.ChunkedInference;
+import io.github.nn4j.model.LayerObserver;
 import io.github.nn4j.model.Sequential;
 import io.github.nn4j.optim.Optimizer;
 import io.github.nn4j.persist.ModelFile;
@@ -149,7 +150,7 @@ public final class Trainer {
         Meter meter = new Meter(kind);
         int samples = iterator.batchesPerEpoch() == 0 ? 0
                 : Math.min(training.data().size(), iterator.batchesPerEpoch() * batchSize);
-        TrainingState state = new TrainingState(model, settings.epochs(), iterator.batchesPerEpoch(), samples);
+        TrainingState state = new TrainingState(model, settings, iterator.batchesPerEpoch(), samples, validation);
         List<TrainingListener> listeners = settings.listeners();
         EpochRollback rollback = new EpochRollback(model.parameterSet(), optimizer);
         History history = new History();
@@ -167,7 +168,8 @@ public final class Trainer {
             int offset = 0;
             for (int b = 0; b < batches.size(); b++) {
                 Batch batch = batches.get(b);
-                double batchLoss = step(batch, TrainingPass.of(b), epoch, meter, classes, offset);
+                LayerObserver observer = StepObservers.ask(listeners, state, b + 1);
+                double batchLoss = step(batch, TrainingPass.of(b), observer, epoch, meter, classes, offset);
                 if (!Double.isFinite(batchLoss)) {
                     throw rollback.restore(batchLoss, epoch, b + 1, batches.size(), offset, batch.size());
                 }
@@ -194,9 +196,10 @@ public final class Trainer {
     }
 
     /** One training step on {@code batch}; returns its loss, the mean cost plus the penalty. */
-    private double step(Batch batch, TrainingPass pass, int epoch, Meter meter, int[] classes, int offset) {
+    private double step(Batch batch, TrainingPass pass, LayerObserver observer, int epoch, Meter meter, int[] classes,
+                        int offset) {
         int rows = batch.size();
-        double cost = trainingStep.computeGradients(batch.features(), batch.labels(), rows, pass) / rows;
+        double cost = trainingStep.computeGradients(batch.features(), batch.labels(), rows, pass, observer) / rows;
         double penalty = trainingStep.applyUpdate(epoch);
         meter.add(cost, penalty, trainingStep.output(), classes, offset);
         return cost + penalty;

@@ -1,5 +1,7 @@
 package io.github.nn4j.train;
 
+import io.github.nn4j.model.LayerObserver;
+
 /**
  * Hooks into the training loop, for logging, progress display, early stopping or checkpoints.
  * Every method does nothing by default; implement the ones you need.
@@ -14,8 +16,10 @@ package io.github.nn4j.train;
  *         .build();
  * }</pre>
  *
- * <p>{@link #onBatchEnd} runs inside the hot loop: keep it to a few arithmetic operations.
- * Listeners run on the training thread, in the order they were added.
+ * <p>{@link #onBatchEnd} and {@link #stepObserver} run inside the hot loop: keep them to a few
+ * arithmetic operations on most steps, and do heavier work (statistics of weights, gradients or
+ * activations) on a sample of steps. Listeners run on the training thread, in the order they were
+ * added.
  */
 public interface TrainingListener {
 
@@ -36,7 +40,26 @@ public interface TrainingListener {
     }
 
     /**
-     * Called after each optimizer step.
+     * Asks to watch the coming step's forward and backward passes layer by layer, e.g. for
+     * statistics of the activations on a sample of steps. Called before each step's forward pass;
+     * the observer sees the layers' working buffers of that step ({@link LayerObserver} says how
+     * long they stay valid) and must not change them, so a watched step trains exactly as an
+     * unwatched one. Trainers whose passes run elsewhere (nn-spark's executors) do not call it.
+     *
+     * @param state the run
+     * @param batch the batch about to run, 1-based within the epoch
+     * @return an observer for this step only, or {@code null} (the default) to leave it unwatched,
+     *         which costs nothing
+     */
+    default LayerObserver stepObserver(TrainingState state, int batch) {
+        return null;
+    }
+
+    /**
+     * Called after each optimizer step. After a step that updated this model from its own gradient
+     * buffer ({@link Trainer}'s, and nn-spark's synchronous mode), that buffer
+     * ({@code state.model().parameterSet().gradients()}) still holds the gradient the step applied,
+     * after regularization and clipping, and the values are the updated parameters.
      *
      * @param state the run
      * @param batch the batch just finished, 1-based within the epoch

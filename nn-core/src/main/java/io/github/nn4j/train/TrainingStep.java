@@ -4,6 +4,7 @@ import io.github.nn4j.base.Mode;
 import io.github.nn4j.base.ParameterSet;
 import io.github.nn4j.base.TrainingPass;
 import io.github.nn4j.losses.Loss;
+import io.github.nn4j.model.LayerObserver;
 import io.github.nn4j.model.Sequential;
 import io.github.nn4j.optim.GradientClipping;
 import io.github.nn4j.optim.LearningRateSchedule;
@@ -127,9 +128,26 @@ public final class TrainingStep {
      *                                  {@code rows}, or the pass names positions for another number of rows
      */
     public double computeGradients(INDArray features, INDArray targets, long examplesInStep, TrainingPass pass) {
-        output = model.forward(features, Mode.TRAIN, pass);
+        return computeGradients(features, targets, examplesInStep, pass, null);
+    }
+
+    /**
+     * As {@link #computeGradients(INDArray, INDArray, long, TrainingPass)}, showing {@code observer}
+     * every layer's input and output, forward, and its gradients, backward; the step computes the
+     * same numbers with or without one.
+     *
+     * @param features       {@code [rows, inputs]}
+     * @param targets        the rows' targets, in a form the loss takes
+     * @param examplesInStep the examples of the whole step, as above
+     * @param pass           the pass, or {@code null} to let random layers count their passes
+     * @param observer       called around every layer, or {@code null} for none
+     * @return the sum of the rows' losses
+     */
+    public double computeGradients(INDArray features, INDArray targets, long examplesInStep, TrainingPass pass,
+                                   LayerObserver observer) {
+        output = model.forward(features, Mode.TRAIN, pass, observer);
         double lossSum = loss.sum(output, targets);
-        model.backward(loss.gradient(output, targets, examplesInStep));
+        model.backward(loss.gradient(output, targets, examplesInStep), false, observer);
         return lossSum;
     }
 

@@ -60,7 +60,7 @@ final class EpochLoop {
     History run() {
         int batches = run.batchesPerEpoch();
         int samples = batches == 0 ? 0 : Math.min(run.examples(), batches * run.batchSize);
-        state = new TrainingState(trainer.model, settings.epochs(), batches, samples);
+        state = new TrainingState(trainer.model, settings, batches, samples, null);
         rollback = new EpochRollback(parameters, trainer.optimizer);
         History history = new History();
         listeners.forEach(listener -> listener.onTrainingStart(state));
