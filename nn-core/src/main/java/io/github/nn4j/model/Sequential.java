@@ -222,8 +222,8 @@ public final class Sequential {
 
     /**
      * An independent copy to serve from while this model trains on: new layers of the same types
-     * and settings ({@code LayerRegistry.copy}), a copy of the parameters, the same data type and
-     * seed. Call it between training steps and publish it to serving threads, e.g. through an
+     * and settings ({@code LayerRegistry.copy}), a copy of the parameters and state, the same data
+     * type and seed. Call it between training steps and publish it to serving threads, e.g. through an
      * {@code AtomicReference}; it costs one allocation of the parameter buffers and one copy.
      *
      * @return the copy, which training this model leaves unchanged
@@ -254,7 +254,12 @@ public final class Sequential {
         return parameters.set().list();
     }
 
-    /** The flat parameter and gradient buffers, for optimizers. */
+    /** State layers update themselves and no optimizer sees (BatchNorm's running mean and variance). */
+    public List<Parameter> states() {
+        return parameters.set().stateList();
+    }
+
+    /** The flat parameter and gradient buffers, for optimizers (and the state buffer beside them). */
     public ParameterSet parameterSet() {
         return parameters.set();
     }
@@ -281,10 +286,7 @@ public final class Sequential {
 
     /**
      * A table of the layers, their output shapes ({@code -1} for the batch, {@code ?} when no
-     * layer fixes the width) and parameter counts, with the total, as Keras prints it (class example):
-     * <pre>
-     * Layer   Type            Output shape  Parameters
-     * =========================================     *
+     * layer fixes the width) and parameter counts (and state, if any), with the totals, as Keras prints it.
      * @return the table, one line per layer, ending with a newline
      */
     public String summary() {
