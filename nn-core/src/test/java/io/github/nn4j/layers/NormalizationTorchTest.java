@@ -22,15 +22,16 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * float64: forward, input gradient, parameter gradients, running statistics after one pass and
  * after three SGD steps of a small MLP. The numbers come from
  * {@code src/test/resources/fixtures/normalization/make_normalization_fixture.py}. In DOUBLE the
- * two libraries agree to rounding (≤ 1e-12); in FLOAT nn4j's float32 arithmetic is within 1e-5 of
+ * two libraries agree to rounding (≤ 1e-12); in FLOAT nn4j's float32 arithmetic is within 2e-6 of
  * PyTorch's float64.
  */
 class NormalizationTorchTest {
 
     private static final TorchFixture TORCH = TorchFixture.normalization();
+    private static final java.util.Map<String, Double> LARGEST = new java.util.concurrent.ConcurrentSkipListMap<>();
 
     private static double tolerance(DataType type) {
-        return type == DataType.DOUBLE ? 1e-12 : 1e-5;
+        return type == DataType.DOUBLE ? 1e-12 : 2e-6;
     }
 
     private static void assertClose(String name, DataType type, INDArray actual) {
@@ -39,6 +40,7 @@ class NormalizationTorchTest {
         assertEquals(java.util.Arrays.toString(expected.shape()), java.util.Arrays.toString(got.shape()), name);
         double difference = expected.sub(got).amaxNumber().doubleValue();
         double scale = Math.max(1, expected.amaxNumber().doubleValue());
+        LARGEST.merge(type + " " + name.substring(0, name.indexOf('.')), difference / scale, Math::max);
         assertTrue(difference <= tolerance(type) * scale, name + " in " + type + ": largest difference " + difference);
     }
 
@@ -60,6 +62,12 @@ class NormalizationTorchTest {
         assertClose(prefix + ".dgamma", type, model.parameterSet().get(model.layerName(0) + ".gamma").gradient());
         assertClose(prefix + ".dbeta", type, model.parameterSet().get(model.layerName(0) + ".beta").gradient());
         return model;
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    static void printLargestDifferences() {
+        System.out.println("Largest |nn4j − PyTorch float64| / max(1, |PyTorch|) per case:");
+        LARGEST.forEach((label, value) -> System.out.printf("  %-16s %.2g%n", label, value));
     }
 
     @ParameterizedTest
