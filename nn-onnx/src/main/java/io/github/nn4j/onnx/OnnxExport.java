@@ -50,9 +50,9 @@ import org.nd4j.linalg.api.buffer.DataType;
  * An {@code ActivationLayer} around a built-in activation is written like the named layer. ONNX
  * attributes are float32, so the exact doubles of a LeakyReLU slope, an ELU alpha, and a
  * normalization's ε and momentum also go into the node's doc string for the way back. A layer type
- * of your own has no ONNX form and is rejected. ONNX Runtime's CPU provider implements {@code Elu},
- * {@code Softplus} and {@code LayerNormalization} for float32 only, so a float64 model with those
- * layers is valid ONNX that runs there only once converted to float32.
+ * of your own has no ONNX form and is rejected. ONNX Runtime's CPU provider implements {@code Elu}
+ * and {@code Softplus} for float32 only, so a float64 model with those layers is valid ONNX that runs
+ * there only once converted to float32.
  */
 public final class OnnxExport {
 

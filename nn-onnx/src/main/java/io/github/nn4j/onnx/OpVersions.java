@@ -1,6 +1,5 @@
 package io.github.nn4j.onnx;
 
-import java.util.Arrays;
 import java.util.Map;
 
 /**
@@ -76,10 +75,5 @@ final class OpVersions {
     /** Whether nn4j knows {@code op} at all. */
     static boolean knows(String op) {
         return SINCE.containsKey(op);
-    }
-
-    /** The versions of {@code op}, for messages and tests. */
-    static String versions(String op) {
-        return Arrays.toString(SINCE.get(op));
     }
 }
