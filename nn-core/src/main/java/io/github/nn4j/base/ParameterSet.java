@@ -9,16 +9,20 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * All parameters of a model in two flat buffers, one for values and one for gradients, with
- * each {@link Parameter} a view into both.
+ * each {@link Parameter} a view into both; and the state that is not trained
+ * ({@link ParameterKind#STATE}, e.g. running statistics) in a third flat buffer of its own.
  *
  * <p>Because the buffers are flat, an optimizer updates the whole model with a handful of
- * vectorized operations instead of one per parameter.
+ * vectorized operations instead of one per parameter. Optimizers, penalties and clipping work on
+ * {@link #values()} and {@link #gradients()} only, so they never touch the {@link #states()}.
  */
 public final class ParameterSet {
 
     private final INDArray values;
     private final INDArray gradients;
     private final List<Parameter> parameters;
+    private final INDArray states;
+    private final List<Parameter> stateList;
     private final Map<String, Parameter> byName;
     private INDArray weightMask;
 
@@ -35,15 +39,48 @@ public final class ParameterSet {
      *                                  or the two differ in length or data type
      */
     public ParameterSet(INDArray values, INDArray gradients, List<Parameter> parameters) {
+        this(values, gradients, parameters, null, List.of());
+    }
+
+    /**
+     * Groups trained parameters, as {@link #ParameterSet(INDArray, INDArray, List)} does, and state
+     * entries whose values are views into a third flat buffer.
+     *
+     * @param values     every trained parameter value, concatenated in order: a {@code [total]} vector
+     * @param gradients  every gradient, in the same layout
+     * @param parameters the trained parameters, each viewing its slice of both buffers
+     * @param states     every state value, concatenated in order: a vector of the values' data type,
+     *                   or {@code null} for none
+     * @param stateList  the state entries, kind {@link ParameterKind#STATE}, each viewing its slice of
+     *                   {@code states}, with no gradient
+     * @throws IllegalArgumentException naming the shapes when a buffer is missing or not a vector, the
+     *                                  buffers differ in data type, or an entry is of the wrong kind
+     */
+    public ParameterSet(INDArray values, INDArray gradients, List<Parameter> parameters, INDArray states,
+            List<Parameter> stateList) {
         if (values == null || gradients == null || values.rank() != 1 || gradients.rank() != 1
                 || values.length() != gradients.length() || values.dataType() != gradients.dataType()) {
             throw new IllegalArgumentException("a ParameterSet needs values and gradients as vectors (rank 1) of one "
                     + "length and data type, got " + describe(values) + " and " + describe(gradients));
         }
+        INDArray stateBuffer = states == null
+                ? Nd4j.zeros(values.dataType(), 1).get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 0)) : states;
+        if (stateBuffer.rank() != 1 || stateBuffer.dataType() != values.dataType()) {
+            throw new IllegalArgumentException("a ParameterSet needs its states as a vector (rank 1) of the values' "
+                    + "data type " + values.dataType() + ", got " + describe(stateBuffer));
+        }
+        if (parameters.stream().anyMatch(p -> !p.kind().trained())
+                || stateList.stream().anyMatch(p -> p.kind().trained())) {
+            throw new IllegalArgumentException("trained parameters and state entries are listed apart, got "
+                    + parameters + " and " + stateList);
+        }
         this.values = values;
         this.gradients = gradients;
         this.parameters = List.copyOf(parameters);
-        this.byName = this.parameters.stream().collect(Collectors.toMap(Parameter::name, Function.identity()));
+        this.states = stateBuffer;
+        this.stateList = List.copyOf(stateList);
+        this.byName = java.util.stream.Stream.concat(this.parameters.stream(), this.stateList.stream())
+                .collect(Collectors.toMap(Parameter::name, Function.identity()));
     }
 
     private static String describe(INDArray array) {
@@ -66,9 +103,22 @@ public final class ParameterSet {
     }
 
     /**
-     * Looks a parameter up by name.
+     * Every state value ({@link ParameterKind#STATE}), concatenated in model order: a vector, empty
+     * when the model has none. Not trained: no optimizer, penalty or clipping sees it.
+     */
+    public INDArray states() {
+        return states;
+    }
+
+    /** The state entries in model order (e.g. {@code batchnorm0.running_mean}), each a view into {@link #states()}. */
+    public List<Parameter> stateList() {
+        return stateList;
+    }
+
+    /**
+     * Looks a parameter, or a state entry, up by name.
      *
-     * @param name a name such as {@code dense0.W}
+     * @param name a name such as {@code dense0.W} or {@code batchnorm0.running_var}
      * @return the parameter
      * @throws IllegalArgumentException naming the known parameters if there is none of that name
      */
@@ -76,7 +126,8 @@ public final class ParameterSet {
         Parameter parameter = byName.get(name);
         if (parameter == null) {
             throw new IllegalArgumentException("no parameter named '" + name + "'; the model has "
-                    + parameters.stream().map(Parameter::name).toList());
+                    + parameters.stream().map(Parameter::name).toList()
+                    + (stateList.isEmpty() ? "" : " and state " + stateList.stream().map(Parameter::name).toList()));
         }
         return parameter;
     }
@@ -88,7 +139,7 @@ public final class ParameterSet {
 
     /**
      * A vector in the layout of {@link #values()} that is 1 at every {@link ParameterKind#WEIGHT}
-     * entry and 0 at every bias entry, for penalties and weight decay that skip biases. Built once.
+     * entry and 0 at every bias and scale entry, for penalties and weight decay that skip them. Built once.
      *
      * @return the mask (do not modify)
      */

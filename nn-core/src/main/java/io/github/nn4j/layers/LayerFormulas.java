@@ -35,9 +35,11 @@ import java.util.regex.Pattern;
  * @param inputGradient the formula of dL/d(input), e.g. {@code {dout}·W{k}ᵀ}
  * @param parameters    the symbols and gradient formulas of the layer's parameters; a parameter
  *                      left out is shown by its model name, its gradient as "backpropagation"
+ * @param states        the symbols and update formulas of the layer's state that is not trained
+ *                      (running statistics); empty for most layers
  */
 public record LayerFormulas(boolean opensStage, String output, String forward, String inputGradient,
-        List<ParameterFormula> parameters) {
+        List<ParameterFormula> parameters, List<StateFormula> states) {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(k|in|out|dout|layer)\\}");
 
@@ -51,9 +53,35 @@ public record LayerFormulas(boolean opensStage, String output, String forward, S
     public record ParameterFormula(String name, String symbol, String gradient) {
     }
 
-    /** Copies the parameter list. */
+    /**
+     * One entry of state in the notation of the notes, with the rule a training forward pass
+     * updates it by.
+     *
+     * @param name   the state's local name, as in its {@code ParameterSpec}, e.g. {@code running_mean}
+     * @param symbol its symbol, e.g. {@code μ̄{k}}
+     * @param update the formula of its new value, e.g. {@code 0.9·μ̄{k} + 0.1·μ_B}
+     */
+    public record StateFormula(String name, String symbol, String update) {
+    }
+
+    /** Copies the lists. */
     public LayerFormulas {
         parameters = List.copyOf(parameters);
+        states = List.copyOf(states);
+    }
+
+    /**
+     * Formulas without state, as every layer but a normalization layer with running statistics has.
+     *
+     * @param opensStage    whether this layer starts the next stage
+     * @param output        the output's symbol
+     * @param forward       the output's formula
+     * @param inputGradient the formula of dL/d(input)
+     * @param parameters    the parameters' symbols and gradient formulas
+     */
+    public LayerFormulas(boolean opensStage, String output, String forward, String inputGradient,
+            List<ParameterFormula> parameters) {
+        this(opensStage, output, forward, inputGradient, parameters, List.of());
     }
 
     /**
@@ -102,7 +130,21 @@ public record LayerFormulas(boolean opensStage, String output, String forward, S
     public LayerFormulas withParameter(String name, String symbol, String gradient) {
         List<ParameterFormula> all = new ArrayList<>(parameters);
         all.add(new ParameterFormula(name, symbol, gradient));
-        return new LayerFormulas(opensStage, output, forward, inputGradient, all);
+        return new LayerFormulas(opensStage, output, forward, inputGradient, all, states);
+    }
+
+    /**
+     * These formulas and one more entry of state's.
+     *
+     * @param name   the state's local name, e.g. {@code running_mean}
+     * @param symbol its symbol, e.g. {@code μ̄{k}}
+     * @param update the formula of its new value after a training forward pass
+     * @return new formulas
+     */
+    public LayerFormulas withState(String name, String symbol, String update) {
+        List<StateFormula> all = new ArrayList<>(states);
+        all.add(new StateFormula(name, symbol, update));
+        return new LayerFormulas(opensStage, output, forward, inputGradient, parameters, all);
     }
 
     /**

@@ -34,6 +34,13 @@ public enum LayerType {
     DROPOUT("dropout", s -> new Dropout(s.number("p")), "p"),
     /** {@link Softmax}. */
     SOFTMAX("softmax", s -> new Softmax()),
+    /** {@link LogSoftmax}. */
+    LOG_SOFTMAX("log_softmax", s -> new LogSoftmax()),
+    /** {@link BatchNorm}, settings {@code features}, {@code eps} and {@code momentum}. */
+    BATCH_NORM("batch_norm", s -> new BatchNorm(s.intValue("features"), s.number("eps"), s.number("momentum")),
+            "features", "eps", "momentum"),
+    /** {@link LayerNorm}, settings {@code features} and {@code eps}. */
+    LAYER_NORM("layer_norm", s -> new LayerNorm(s.intValue("features"), s.number("eps")), "features", "eps"),
     /** A plain {@link ActivationLayer}; setting {@code activation}, the name of a built-in function. */
     ACTIVATION("activation", s -> new ActivationLayer(function(s.text("activation"))), "activation"),
     /** {@link Identity}. */

@@ -146,6 +146,17 @@ public interface Loss {
     }
 
     /**
+     * Negative log-likelihood on log-probabilities (after a {@code LogSoftmax} layer), as PyTorch's
+     * {@code NLLLoss}: {@code −(1/N) Σ_i Σ_c y_ic·ŷ_ic}; gradient {@code −y/N}. Targets: one-hot rows
+     * or class indices. With {@code LogSoftmax} it equals {@link #softmaxCrossEntropy()} on the logits.
+     *
+     * @return a new loss
+     */
+    static Loss negativeLogLikelihood() {
+        return new NegativeLogLikelihood();
+    }
+
+    /**
      * Kullback–Leibler divergence of the predicted distribution q from the target distribution p,
      * {@code (1/N) Σ_i Σ_c p_ic·(log p_ic − log q_ic)}, with {@code 0·log 0 = 0}.
      *

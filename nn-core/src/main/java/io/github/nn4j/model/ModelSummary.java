@@ -5,11 +5,15 @@ import io.github.nn4j.layers.Layer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.nd4j.linalg.api.buffer.DataType;
 
-/** Formats the table behind {@link Sequential#summary()}. */
+/**
+ * Formats the table behind {@link Sequential#summary()}. A model with state that is not trained
+ * (running statistics) gets a column and a total line for it; other models' tables are unchanged.
+ */
 final class ModelSummary {
 
-    private static final String[] HEADINGS = {"Layer", "Type", "Output shape", "Parameters"};
+    private static final String[] HEADINGS = {"Layer", "Type", "Output shape", "Parameters", "Not trained"};
 
     private ModelSummary() {
     }
@@ -18,6 +22,7 @@ final class ModelSummary {
         List<String[]> rows = new ArrayList<>();
         int width = model.inputSize(); // layers before the first sized one preserve its width
         long total = 0;
+        long stateTotal = 0;
         for (int i = 0; i < model.layers().size(); i++) {
             Layer layer = model.layers().get(i);
             if (layer.inputSize() != Layer.ANY_SIZE) {
@@ -26,19 +31,24 @@ final class ModelSummary {
             if (width != Layer.ANY_SIZE) {
                 width = layer.outputSize(width);
             }
-            long count = layer.parameterSpecs().stream().mapToLong(ParameterSpec::length).sum();
+            long count = count(layer, true);
+            long state = count(layer, false);
             total += count;
+            stateTotal += state;
             rows.add(new String[] {model.layerName(i), layer.toString(),
-                "[-1, " + (width == Layer.ANY_SIZE ? "?" : String.valueOf(width)) + "]", grouped(count)});
+                "[-1, " + (width == Layer.ANY_SIZE ? "?" : String.valueOf(width)) + "]", grouped(count),
+                grouped(state)});
         }
-        int[] widths = new int[HEADINGS.length];
-        for (int c = 0; c < widths.length; c++) {
+        int columns = model.states().isEmpty() ? 4 : 5;
+        int[] widths = new int[columns];
+        int lineWidth = 2 * (columns - 1);
+        for (int c = 0; c < columns; c++) {
             widths[c] = HEADINGS[c].length();
             for (String[] row : rows) {
                 widths[c] = Math.max(widths[c], row[c].length());
             }
+            lineWidth += widths[c];
         }
-        int lineWidth = widths[0] + widths[1] + widths[2] + widths[3] + 6;
         String rule = "=".repeat(lineWidth) + "\n";
         StringBuilder text = new StringBuilder();
         text.append(line(HEADINGS, widths)).append(rule);
@@ -46,21 +56,36 @@ final class ModelSummary {
             text.append(line(row, widths));
         }
         text.append(rule);
-        long bytes = total * model.dataType().width();
-        text.append("Total parameters: ").append(grouped(total)).append(" (")
-                .append(model.dataType() == org.nd4j.linalg.api.buffer.DataType.DOUBLE ? "float64" : "float32")
-                .append(", ").append(grouped(bytes)).append(" bytes)\n");
+        text.append("Total parameters: ").append(totals(total, model.dataType())).append('\n');
+        if (stateTotal > 0) {
+            text.append("Not trained (running statistics, saved with the model): ")
+                    .append(totals(stateTotal, model.dataType())).append('\n');
+        }
         return text.toString();
     }
 
-    /** Left-aligned text columns, the count right-aligned, two spaces apart. */
-    private static String line(String[] cells, int[] widths) {
-        return pad(cells[0], widths[0]) + "  " + pad(cells[1], widths[1]) + "  " + pad(cells[2], widths[2]) + "  "
-                + " ".repeat(widths[3] - cells[3].length()) + cells[3] + "\n";
+    private static long count(Layer layer, boolean trained) {
+        return layer.parameterSpecs().stream().filter(spec -> spec.kind().trained() == trained)
+                .mapToLong(ParameterSpec::length).sum();
     }
 
-    private static String pad(String text, int width) {
-        return text + " ".repeat(width - text.length());
+    private static String totals(long count, DataType dataType) {
+        return grouped(count) + " (" + (dataType == DataType.DOUBLE ? "float64" : "float32") + ", "
+                + grouped(count * dataType.width()) + " bytes)";
+    }
+
+    /** Left-aligned text columns, the counts right-aligned, two spaces apart. */
+    private static String line(String[] cells, int[] widths) {
+        StringBuilder line = new StringBuilder();
+        for (int c = 0; c < widths.length; c++) {
+            if (c > 0) {
+                line.append("  ");
+            }
+            boolean count = c >= 3;
+            String padding = " ".repeat(widths[c] - cells[c].length());
+            line.append(count ? padding + cells[c] : cells[c] + (c == widths.length - 1 ? "" : padding));
+        }
+        return line.append('\n').toString();
     }
 
     private static String grouped(long number) {

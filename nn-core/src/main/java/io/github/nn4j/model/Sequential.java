@@ -144,19 +144,6 @@ public final class Sequential {
     }
 
     /**
-     * Runs the batch through every layer, as {@link #forward(INDArray, Mode)} does, in a pass a
-     * trainer has placed: random layers (dropout) draw for the pass and row positions it names.
-     *
-     * @param input {@code [batch, inputSize]}
-     * @param mode  the mode
-     * @param pass  the pass's number and its rows' positions in their batch, or {@code null} for none
-     * @return the output, as {@link #forward(INDArray, Mode)} returns it
-     */
-    public INDArray forward(INDArray input, Mode mode, TrainingPass pass) {
-        return forward(input, mode, pass, null);
-    }
-
-    /**
      * Runs the batch through every layer, as {@link #forward(INDArray, Mode)} does, and shows
      * {@code observer} each layer's input and output.
      *
@@ -169,8 +156,16 @@ public final class Sequential {
         return forward(input, mode, null, observer);
     }
 
-    /** {@link #forward(INDArray, Mode, TrainingPass)} in a placed pass ({@code null} for none), showing
-     * {@code observer} ({@code null} for none) each layer's input and output, first to last. */
+    /**
+     * Runs the batch as {@link #forward(INDArray, Mode, LayerObserver)} does, in a pass a trainer has
+     * placed: random layers (dropout) draw for the pass and the row positions it names.
+     *
+     * @param input    {@code [batch, inputSize]}
+     * @param mode     the mode
+     * @param pass     the pass's number and its rows' positions in their batch, or {@code null} for none
+     * @param observer called around every layer, first to last; {@code null} for none
+     * @return the output, as {@link #forward(INDArray, Mode)} returns it
+     */
     public INDArray forward(INDArray input, Mode mode, TrainingPass pass, LayerObserver observer) {
         INDArray x = ModelInput.checked(input, mode, stack.inputSize(), stack.layers().get(0), dataType());
         return stack.forward(x, mode, pass, observer);
@@ -230,8 +225,8 @@ public final class Sequential {
 
     /**
      * An independent copy to serve from while this model trains on: new layers of the same types
-     * and settings ({@code LayerRegistry.copy}), a copy of the parameters, the same data type and
-     * seed. Call it between training steps and publish it to serving threads, e.g. through an
+     * and settings ({@code LayerRegistry.copy}), a copy of the parameters and state, the same data
+     * type and seed. Call it between training steps and publish it to serving threads, e.g. through an
      * {@code AtomicReference}; it costs one allocation of the parameter buffers and one copy.
      *
      * @return the copy, which training this model leaves unchanged
@@ -256,7 +251,12 @@ public final class Sequential {
         return parameters.set().list();
     }
 
-    /** The flat parameter and gradient buffers, for optimizers. */
+    /** State layers update themselves and no optimizer sees (BatchNorm's running mean and variance). */
+    public List<Parameter> states() {
+        return parameters.set().stateList();
+    }
+
+    /** The flat parameter and gradient buffers, for optimizers (and the state buffer beside them). */
     public ParameterSet parameterSet() {
         return parameters.set();
     }
@@ -283,7 +283,7 @@ public final class Sequential {
 
     /**
      * A table of the layers, their output shapes ({@code -1} for the batch, {@code ?} when no
-     * layer fixes the width) and parameter counts, then the total, as Keras prints it. For the
+     * layer fixes the width) and parameter counts (and untrained state, if any), then the totals, as Keras prints it. For the
      * class example's model, the row of its first layer reads {@code dense0  Dense(784→256)  [-1, 256]
      * 200,960} and the last line {@code Total parameters: 203,530 (float32, 814,120 bytes)}.
      *

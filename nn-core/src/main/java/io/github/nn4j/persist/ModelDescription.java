@@ -18,11 +18,15 @@ import java.util.TreeMap;
 
 /**
  * The JSON text of {@link ModelFile#DESCRIPTION}: format and version, data type, the layers with
- * their types and settings, the parameters with their shapes, the seed and each section's type,
- * settings and array list. Every map is written in sorted key order, so the bytes depend only on
+ * their types and settings, the parameters with their shapes, the state that is not trained with
+ * its shapes (only for models that have some), the seed and each section's type, settings and
+ * array list. Every map is written in sorted key order, so the bytes depend only on
  * the contents.
  */
 final class ModelDescription {
+
+    /** The key of the list of state entries (running statistics), present only when the model has state. */
+    static final String STATE = "state";
 
     private ModelDescription() {
     }
@@ -52,14 +56,10 @@ final class ModelDescription {
             layers.add(entry);
         }
         root.put("layers", layers);
-        List<Object> parameters = new ArrayList<>();
-        for (Parameter parameter : model.parameters()) {
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("name", parameter.name());
-            entry.put("shape", parameter.value().shape());
-            parameters.add(entry);
+        root.put("parameters", describe(model.parameters()));
+        if (!model.states().isEmpty()) {   // only models with running statistics have the key
+            root.put(STATE, describe(model.states()));
         }
-        root.put("parameters", parameters);
         root.put("seed", model.seed());
         Map<String, Object> sectionsJson = new LinkedHashMap<>();
         for (Map.Entry<String, Section> section : sections.entrySet()) {
@@ -72,6 +72,18 @@ final class ModelDescription {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("cannot describe the model as JSON: " + e.getMessage(), e);
         }
+    }
+
+    /** Each parameter's name and shape, in order. */
+    private static List<Object> describe(List<Parameter> parameters) {
+        List<Object> described = new ArrayList<>();
+        for (Parameter parameter : parameters) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("name", parameter.name());
+            entry.put("shape", parameter.value().shape());
+            described.add(entry);
+        }
+        return described;
     }
 
     private static Map<String, Object> describe(Section section) {

@@ -1,11 +1,14 @@
 package io.github.nn4j.persist;
 
+import io.github.nn4j.base.Parameter;
 import io.github.nn4j.data.Normalizer;
 import io.github.nn4j.io.Section;
 import io.github.nn4j.layers.Layer;
 import io.github.nn4j.model.Sequential;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
@@ -23,7 +26,8 @@ import java.util.function.Consumer;
  * │                       "seed": 42, "sections": {…}}
  * ├── dense0.W.npy       float32 [784, 256]
  * ├── dense0.b.npy       float32 [1, 256]
- * ├── …
+ * ├── …                  (a model with running statistics lists them under "state" and stores
+ * │                       them as entries such as batchnorm0.running_mean.npy after the parameters)
  * └── optimizer/m.npy    arrays of optional sections, under the section's key
  * </pre>
  *
@@ -127,7 +131,9 @@ public final class ModelFile {
             throws IOException {
         Map<String, Section> sections = new TreeMap<>(givenSections);
         byte[] description = ModelDescription.of(model, sections);
-        ModelArchive.write(file, description, model.parameters(), sections, beforeEntry);
+        List<Parameter> arrays = new ArrayList<>(model.parameters());
+        arrays.addAll(model.states());   // running statistics are entries like parameters, after them
+        ModelArchive.write(file, description, arrays, sections, beforeEntry);
     }
 
     /**

@@ -81,12 +81,18 @@ final class ModelReader {
         List<Object> describedLayers = root.list("layers");
         List<Layer> layers = layers(describedLayers);
         List<JsonFields> parameters = parameterEntries(root.list("parameters"));
-        requireBacked(layers, parameters, dataType);   // before anything of the declared sizes is allocated
+        List<JsonFields> states = parameterEntries(root.values().containsKey(ModelDescription.STATE)
+                ? root.list(ModelDescription.STATE) : List.of());
+        // Both checked before anything of the declared sizes is allocated.
+        requireBacked(layout(layers, true), parameters, "parameters", dataType);
+        requireBacked(layout(layers, false), states, ModelDescription.STATE, dataType);
         Sequential model = model(layers, describedLayers);
         model.init(Initializer.zeros(), 0L, dataType);
-        for (int i = 0; i < parameters.size(); i++) {
-            Parameter parameter = model.parameters().get(i);
+        for (Parameter parameter : model.parameters()) {
             parameter.value().assign(archive.array(parameter.name() + ".npy", parameter.value().shape(), dataType));
+        }
+        for (Parameter state : model.states()) {
+            state.value().assign(archive.array(state.name() + ".npy", state.value().shape(), dataType));
         }
         if (root.values().containsKey("seed")) {
             model.reseed(root.integer("seed"));
@@ -118,21 +124,25 @@ final class ModelReader {
         return layers;
     }
 
-    /**
-     * Checks, allocating nothing, that the layers fit, that the description lists the parameters
-     * they declare with their shapes, and that each parameter's entry holds that shape and type.
-     */
-    private void requireBacked(List<Layer> layers, List<JsonFields> described, DataType dataType) throws IOException {
-        Map<String, long[]> declared;
+    /** The trained parameters' or the state's shapes, after checking (allocating nothing) that the layers fit. */
+    private Map<String, long[]> layout(List<Layer> layers, boolean trained) throws ModelFormatException {
         try {
-            declared = ParameterLayout.of(layers);
+            return trained ? ParameterLayout.of(layers) : ParameterLayout.states(layers);
         } catch (IllegalArgumentException e) {
             throw new ModelFormatException(file, "the layers in " + DESCRIPTION + " do not fit together: "
                     + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Checks, allocating nothing, that the description lists the parameters (or state entries)
+     * the layers declare with their shapes, and that each entry holds that shape and type.
+     */
+    private void requireBacked(Map<String, long[]> declared, List<JsonFields> described, String what,
+            DataType dataType) throws IOException {
         List<String> listed = described.stream().map(entry -> entry.text("name")).toList();
         if (!listed.equals(List.copyOf(declared.keySet()))) {
-            throw problem(DESCRIPTION + " lists parameters " + listed + ", but its layers declare "
+            throw problem(DESCRIPTION + " lists " + what + " " + listed + ", but its layers declare "
                     + declared.keySet());
         }
         for (int i = 0; i < described.size(); i++) {

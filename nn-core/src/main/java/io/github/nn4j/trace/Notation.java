@@ -38,16 +38,20 @@ final class Notation {
 
     private final List<LayerNames> layers;
     private final Map<String, ParameterNames> parameters;
+    private final Map<String, ParameterNames> states;
 
-    private Notation(List<LayerNames> layers, Map<String, ParameterNames> parameters) {
+    private Notation(List<LayerNames> layers, Map<String, ParameterNames> parameters,
+            Map<String, ParameterNames> states) {
         this.layers = layers;
         this.parameters = parameters;
+        this.states = states;
     }
 
     /** Names every layer and parameter of {@code model}, first layer to last; the input is {@code X}. */
     static Notation of(Sequential model) {
         List<LayerNames> layers = new ArrayList<>();
         Map<String, ParameterNames> parameters = new HashMap<>();
+        Map<String, ParameterNames> states = new HashMap<>();
         Set<String> used = new HashSet<>();
         String previous = "X";
         int stage = 0;
@@ -69,9 +73,13 @@ final class Notation {
                 parameters.put(name + "." + parameter.name(),
                         new ParameterNames(fill.apply(parameter.symbol()), fill.apply(parameter.gradient())));
             }
+            for (LayerFormulas.StateFormula state : formulas.states()) {
+                states.put(name + "." + state.name(),
+                        new ParameterNames(fill.apply(state.symbol()), fill.apply(state.update())));
+            }
             previous = symbol;
         }
-        return new Notation(List.copyOf(layers), Map.copyOf(parameters));
+        return new Notation(List.copyOf(layers), Map.copyOf(parameters), Map.copyOf(states));
     }
 
     /** Layer {@code index}'s names. */
@@ -82,6 +90,11 @@ final class Notation {
     /** A parameter's names by its model name; its own name and "backpropagation" when its layer gives none. */
     ParameterNames parameter(String name) {
         return parameters.getOrDefault(name, new ParameterNames(name, "backpropagation"));
+    }
+
+    /** A state entry's symbol and update formula; its own name and "updated by its layer" when its layer gives none. */
+    ParameterNames state(String name) {
+        return states.getOrDefault(name, new ParameterNames(name, "updated by its layer"));
     }
 
     /** Fills in templates for one layer. */

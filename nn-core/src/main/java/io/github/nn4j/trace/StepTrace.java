@@ -26,7 +26,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * {@code zk = (its input)·Wk + bk}, an activation right after it {@code hk = φ(zk)}; the input is
  * {@code X}, the target {@code y}, the model's output {@code ŷ}. Other layers are named after the
  * model's layer names ({@code dropout0}, {@code softmax0}). The update's formula is SGD's (for
- * other optimizers, none yet).
+ * other optimizers, none yet). Running statistics (state that a layer such as {@code BatchNorm}
+ * updates in its training forward pass, which no optimizer sees) are recorded before and after the
+ * step with their update rules ({@link #states()}).
  *
  * <pre>{@code
  * Sequential model = new Sequential(new Dense(2, 3), new Sigmoid(), new Dense(3, 1), new Sigmoid());
@@ -46,9 +48,11 @@ public final class StepTrace {
     private final List<LayerTrace> layers;
     private final double loss;
     private final List<ParameterTrace> parameters;
+    private final List<StateTrace> states;
 
     private StepTrace(String modelDescription, String lossName, String optimizerDescription, String updateRule,
-            INDArray input, INDArray target, List<LayerTrace> layers, double loss, List<ParameterTrace> parameters) {
+            INDArray input, INDArray target, List<LayerTrace> layers, double loss, List<ParameterTrace> parameters,
+            List<StateTrace> states) {
         this.modelDescription = modelDescription;
         this.lossName = lossName;
         this.optimizerDescription = optimizerDescription;
@@ -58,6 +62,7 @@ public final class StepTrace {
         this.layers = List.copyOf(layers);
         this.loss = loss;
         this.parameters = List.copyOf(parameters);
+        this.states = List.copyOf(states);
     }
 
     /**
@@ -77,6 +82,7 @@ public final class StepTrace {
         }
         int n = model.layers().size();
         StepRecorder recorder = new StepRecorder(n);
+        List<INDArray> statesBefore = model.states().stream().map(state -> state.value().dup()).toList();
         INDArray output = model.forward(input, Mode.TRAIN, recorder);
         double lossValue = loss.value(output, target);
         model.backward(loss.gradient(output, target), true, recorder);
@@ -105,8 +111,15 @@ public final class StepTrace {
                     names.output(), names.forward(), names.inputGradient(), recorder.inputs[i], recorder.outputs[i],
                     recorder.outputGradients[i], recorder.inputGradients[i]));
         }
+        List<StateTrace> stateTraces = new ArrayList<>();
+        for (int s = 0; s < model.states().size(); s++) {
+            Parameter state = model.states().get(s);
+            Notation.ParameterNames names = notation.state(state.name());
+            stateTraces.add(new StateTrace(state.name(), names.symbol(), names.gradient(), statesBefore.get(s),
+                    state.value().dup()));
+        }
         return new StepTrace(model.toString(), loss.name(), optimizer.toString(), UpdateFormulas.of(optimizer),
-                recorder.inputs[0], target.dup(), layerTraces, lossValue, parameterTraces);
+                recorder.inputs[0], target.dup(), layerTraces, lossValue, parameterTraces, stateTraces);
     }
 
     /** The model as text, e.g. {@code Sequential(Dense(2→3), Sigmoid(), ...)}. */
@@ -162,6 +175,14 @@ public final class StepTrace {
     /** Every parameter's record, in model order. */
     public List<ParameterTrace> parameters() {
         return parameters;
+    }
+
+    /**
+     * Every running statistic's record (state a layer updates in its training forward pass, not the
+     * optimizer), in model order; empty for models without one.
+     */
+    public List<StateTrace> states() {
+        return states;
     }
 
     /**

@@ -64,6 +64,14 @@ final class TraceText {
             quantity(parameter.symbol() + " after", parameter.after());
             quantity("Δ" + parameter.symbol() + " = after − before", parameter.difference());
         }
+        if (!trace.states().isEmpty()) {
+            heading("");
+            heading("5. Running statistics (updated by the training forward pass, not by the optimizer)");
+            for (StateTrace state : trace.states()) {
+                quantity(state.symbol() + " (" + state.name() + ") before", state.before());
+                quantity(state.symbol() + " ← " + state.updateFormula(), state.after());
+            }
+        }
         return layout();
     }
 
@@ -82,12 +90,17 @@ final class TraceText {
         return switch (lossName) {
             case "mse" -> "mse(ŷ, y) = (1/(N·D)) Σ (ŷ − y)²";
             case "binary_cross_entropy" -> "bce(ŷ, y) = −(1/(N·D)) Σ [y·log ŷ + (1 − y)·log(1 − ŷ)]";
+            case "negative_log_likelihood" -> "nll(ŷ, y) = −(1/N) Σ y ⊙ ŷ   (ŷ log-probabilities)";
             default -> lossName + "(ŷ, y)";
         };
     }
 
     private static String lossGradientFormula(String lossName) {
-        return "mse".equals(lossName) ? "2(ŷ − y)/(N·D)" : "∂" + lossName + "/∂ŷ";
+        return switch (lossName) {
+            case "mse" -> "2(ŷ − y)/(N·D)";
+            case "negative_log_likelihood" -> "−y/N";
+            default -> "∂" + lossName + "/∂ŷ";
+        };
     }
 
     private void heading(String text) {

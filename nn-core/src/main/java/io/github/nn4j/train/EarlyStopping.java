@@ -35,6 +35,7 @@ public final class EarlyStopping implements TrainingListener {
     private int bestEpoch;
     private int epochsWithoutImprovement;
     private INDArray bestWeights;
+    private INDArray bestStates;
 
     private EarlyStopping(String metric) {
         this.metric = metric;
@@ -141,13 +142,8 @@ public final class EarlyStopping implements TrainingListener {
             bestEpoch = result.epoch();
             epochsWithoutImprovement = 0;
             if (restoreBestWeights) {
-                INDArray values = state.model().parameterSet().values();
-                if (bestWeights == null || bestWeights.length() != values.length()
-                        || bestWeights.dataType() != values.dataType()) {
-                    bestWeights = values.dup();
-                } else {
-                    bestWeights.assign(values);
-                }
+                bestWeights = kept(bestWeights, state.model().parameterSet().values());
+                bestStates = kept(bestStates, state.model().parameterSet().states());
             }
         } else if (++epochsWithoutImprovement >= patience) {
             state.requestStop(String.format(Locale.ROOT, "%s has not improved for %d epoch%s; best %.4f at epoch %d",
@@ -155,11 +151,22 @@ public final class EarlyStopping implements TrainingListener {
         }
     }
 
+    /** A copy of {@code live} in {@code copy}'s memory when it fits, else a new one. */
+    private static INDArray kept(INDArray copy, INDArray live) {
+        if (copy == null || copy.length() != live.length() || copy.dataType() != live.dataType()) {
+            return live.dup();
+        }
+        return live.length() == 0 ? copy : copy.assign(live);
+    }
+
     @Override
     public void onTrainingEnd(TrainingState state, History history) {
         if (restoreBestWeights && bestEpoch > 0 && bestEpoch != history.epochs()) {
             Sequential model = state.model();
             model.parameterSet().values().assign(bestWeights);
+            if (bestStates.length() > 0) {   // running statistics go with their weights
+                model.parameterSet().states().assign(bestStates);
+            }
             LOG.info("restored the weights of epoch {} ({} {})", bestEpoch, metric,
                     String.format(Locale.ROOT, "%.4f", best));
         }

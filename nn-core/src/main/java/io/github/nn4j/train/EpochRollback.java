@@ -7,15 +7,16 @@ import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * Keeps the model's weights and the optimizer's state and step count as they were when the
- * current epoch started, and puts them back when the loss stops being finite: a diverged step
- * never leaves a half-trained or NaN model behind.
+ * Keeps the model's weights (with its running statistics, if any) and the optimizer's state and
+ * step count as they were when the current epoch started, and puts them back when the loss stops
+ * being finite: a diverged step never leaves a half-trained or NaN model behind.
  */
 public final class EpochRollback {
 
     private final ParameterSet parameters;
     private final Optimizer optimizer;
     private final INDArray weights;
+    private final INDArray states;
     private final Map<String, INDArray> state = new LinkedHashMap<>();
     private long steps;
     private boolean fresh = true;
@@ -30,12 +31,16 @@ public final class EpochRollback {
         this.parameters = parameters;
         this.optimizer = optimizer;
         this.weights = parameters.values().dup();
+        this.states = parameters.states().dup();
     }
 
     /** Remembers the weights, optimizer state and step count at the start of an epoch. */
     public void markEpochStart() {
         if (!fresh) {
             weights.assign(parameters.values());
+            if (states.length() > 0) {
+                states.assign(parameters.states());
+            }
         }
         fresh = false;
         copyState(optimizer.state(), state);
@@ -55,6 +60,9 @@ public final class EpochRollback {
      */
     public IllegalStateException restore(double loss, int epoch, int batch, int batches, int offset, int size) {
         parameters.values().assign(weights);
+        if (states.length() > 0) {
+            parameters.states().assign(states);
+        }
         optimizer.loadState(state, steps);
         return new IllegalStateException("loss became " + loss + " in epoch " + epoch + ", batch " + batch + " of "
                 + batches + " (examples " + offset + "–" + (offset + size) + " of the shuffled epoch): lower the "

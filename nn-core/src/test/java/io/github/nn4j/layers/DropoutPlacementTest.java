@@ -96,7 +96,7 @@ class DropoutPlacementTest {
 
         int[] positions = {4, 0, 3};
         Sequential worker = model();
-        INDArray shareOut = worker.forward(Nd4j.pullRows(batch, 1, positions), Mode.TRAIN, TrainingPass.of(1, positions));
+        INDArray shareOut = worker.forward(Nd4j.pullRows(batch, 1, positions), Mode.TRAIN, TrainingPass.of(1, positions), null);
         for (int i = 0; i < positions.length; i++) {
             assertEquals(secondPass.getRow(positions[i]), shareOut.getRow(i), "row " + positions[i]);
         }

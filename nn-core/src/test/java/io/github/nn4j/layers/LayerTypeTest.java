@@ -32,7 +32,8 @@ class LayerTypeTest {
 
     @Test
     void everyBuiltInLayerTypeIsRegisteredAndBuildsLayersOfItsOwnNameWithItsSettings() {
-        Map<String, Object> settings = new HashMap<>(Map.of("in", 2, "out", 3, "p", 0.5, "slope", 0.1, "alpha", 1.0));
+        Map<String, Object> settings = new HashMap<>(Map.of("in", 2, "out", 3, "p", 0.5, "slope", 0.1, "alpha", 1.0,
+                "features", 4, "eps", 1e-5, "momentum", 0.1));
         settings.put("activation", "tanh");
         for (LayerType type : LayerType.values()) {
             assertTrue(LayerRegistry.isRegistered(type.typeName()), type.typeName());

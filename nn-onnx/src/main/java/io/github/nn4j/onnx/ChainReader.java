@@ -1,5 +1,6 @@
 package io.github.nn4j.onnx;
 
+import io.github.nn4j.data.Normalizer;
 import io.github.nn4j.onnx.proto.GraphProto;
 import io.github.nn4j.onnx.proto.NodeProto;
 import io.github.nn4j.onnx.proto.TensorProto;
@@ -14,19 +15,33 @@ import org.nd4j.linalg.api.buffer.DataType;
 
 /**
  * Reads a graph as a chain: one input, one output, and nodes in order where each reads the
- * previous one's output (and otherwise only stored constants) and its output is read by the next
- * one alone. A branch, a second input or output, a node off the chain, a value defined twice or
- * an operator outside the standard domain is refused, naming the node.
+ * previous one's output (and otherwise only constants: initializers and {@code Constant} nodes,
+ * which stand beside the chain) and its output is read by the next one alone. The chain may start
+ * with a Flatten or Reshape of an input of higher rank and with a normalizer; a branch, a second
+ * input or output, a node off the chain, a value defined twice, an operator outside the standard
+ * domain or one at a version nn4j does not know is refused, naming the node.
  */
 final class ChainReader {
 
     /** The operators nn4j reads, for messages. */
     static final String SUPPORTED = "Gemm, MatMul (+ Add), Relu, Sigmoid, Tanh, LeakyRelu, Elu, Softplus, Softmax, "
-            + "Identity, Dropout, Flatten, and GreaterOrEqual + Cast/Where as written for Step and Sign";
+            + "LogSoftmax, Identity, Dropout, BatchNormalization, LayerNormalization, Flatten and Reshape to [batch, n], "
+            + "Sub/Mul/Div as a normalizer before the first layer, Constant, and GreaterOrEqual + Cast/Where as written "
+            + "for Step and Sign";
 
-    /** The operators a link can start with. */
+    /** The operators a link can start with (besides a leading normalizer's). */
     private static final Set<String> FIRST_OPS = Set.of("Gemm", "MatMul", "Relu", "Sigmoid", "Tanh", "LeakyRelu",
-            "Elu", "Softplus", "Softmax", "Identity", "Dropout", "Flatten", "GreaterOrEqual");
+            "Elu", "Softplus", "Softmax", "LogSoftmax", "Identity", "Dropout", "Flatten", "Reshape", "GreaterOrEqual",
+            "BatchNormalization", "LayerNormalization");
+
+    /**
+     * The chain's layers and the normalizer in front of them.
+     *
+     * @param links      the links in order
+     * @param normalizer the leading normalizer, or null
+     */
+    record Chain(List<Link> links, Normalizer normalizer) {
+    }
 
     private final GraphProto graph;
     private final String source;
@@ -70,22 +85,39 @@ final class ChainReader {
                 : "a tensor of " + TensorReader.typeName(element)) + "; nn4j models take float32 or float64 tensors");
     }
 
-    /** The input's number of features from its declared {@code [batch, n]} shape, or -1 when not declared. */
-    long width(ValueInfoProto input) throws OnnxFormatException {
+    /**
+     * The input's declared rank and its number of features per example (the product of all but the
+     * first dimension): {@code {rank, width}}, each -1 when not declared or not known.
+     */
+    long[] shape(ValueInfoProto input) throws OnnxFormatException {
         TypeProto.Tensor tensor = input.getType().getTensorType();
         if (!tensor.hasShape()) {
-            return -1;
+            return new long[] {-1, -1};
         }
         List<TensorShapeProto.Dimension> dims = tensor.getShape().getDimList();
-        if (dims.size() != 2) {
+        if (dims.size() < 2 || dims.size() > ImportLimits.MAX_RANK || dims.size() > 2 && !flattensFirst()) {
             throw fail("input '" + input.getName() + "' has " + dims.size() + " dimensions " + describe(dims)
-                    + "; nn4j models take [batch, features] (flatten images to rows before calling the model)");
+                    + "; nn4j models take [batch, features], or a batch of higher rank that the graph's first node "
+                    + "flattens (Flatten with axis 1, or Reshape to [-1, n]; the model then takes the flattened rows)");
         }
-        TensorShapeProto.Dimension features = dims.get(1);
-        if (features.hasDimValue() && features.getDimValue() <= 0) {
-            throw fail("input '" + input.getName() + "' declares " + features.getDimValue() + " features");
+        long width = 1;
+        for (TensorShapeProto.Dimension dim : dims.subList(1, dims.size())) {
+            if (dim.hasDimValue() && dim.getDimValue() <= 0) {
+                throw fail("input '" + input.getName() + "' declares " + dim.getDimValue() + " features in "
+                        + "its dimensions " + describe(dims));
+            }
+            width = !dim.hasDimValue() || width < 0 ? -1 : Math.multiplyExact(width, dim.getDimValue());
+            if (width > ImportLimits.MAX_ELEMENTS) {
+                throw fail("input '" + input.getName() + "' declares " + width + " features per example");
+            }
         }
-        return features.hasDimValue() ? features.getDimValue() : -1;
+        return new long[] {dims.size(), width};
+    }
+
+    /** Whether the first node that is not a Constant is a Flatten or a Reshape. */
+    private boolean flattensFirst() {
+        return graph.getNodeList().stream().filter(node -> !GraphIndex.isConstant(node)).findFirst()
+                .map(node -> node.getOpType().equals("Flatten") || node.getOpType().equals("Reshape")).orElse(false);
     }
 
     private static String describe(List<TensorShapeProto.Dimension> dims) {
@@ -98,42 +130,57 @@ final class ChainReader {
      *
      * @param index the graph's constants and reads
      * @param input the graph's input name
-     * @param width its number of features, or -1
-     * @return the links in order
+     * @param shape its declared {@code {rank, width}}, as {@link #shape} gives them
+     * @return the links in order, and the leading normalizer if any
      * @throws OnnxFormatException naming the node and the reason when the graph is not such a chain
      */
-    List<Link> read(GraphIndex index, String input, long width) throws OnnxFormatException {
+    Chain read(GraphIndex index, String input, long[] shape) throws OnnxFormatException {
         List<NodeProto> nodes = graph.getNodeList();
         checkNodes(nodes, index, input);
+        List<Integer> chain = new ArrayList<>();
+        for (int i = 0; i < nodes.size(); i++) {
+            if (!GraphIndex.isConstant(nodes.get(i))) {
+                chain.add(i);
+            }
+        }
         String output = graph.getOutput(0).getName();
-        DenseReader dense = new DenseReader(index);
-        ElementwiseReader elementwise = new ElementwiseReader(index);
+        ChainSteps steps = new ChainSteps(index);
         List<Link> links = new ArrayList<>();
+        Normalizer normalizer = null;
+        boolean layersSeen = false;
+        int rank = (int) shape[0];
+        long width = shape[1];
         String current = input;
-        if (!nodes.isEmpty() && index.reads(input) != 1) {
+        if (!chain.isEmpty() && index.reads(input) != 1) {
             throw fail("input '" + input + "' is read " + index.reads(input) + " times; nn4j reads a chain without "
                     + "branches");
         }
-        int i = 0;
-        while (i < nodes.size()) {
-            NodeProto node = nodes.get(i);
-            NodeProto next = i + 1 < nodes.size() ? nodes.get(i + 1) : null;
+        int k = 0;
+        while (k < chain.size()) {
+            NodeProto node = nodes.get(chain.get(k));
+            NodeProto next = k + 1 < chain.size() ? nodes.get(chain.get(k + 1)) : null;
             try {
-                if (!FIRST_OPS.contains(node.getOpType())) {
-                    throw new ImportProblem("nn4j has no layer for operator " + node.getOpType()
-                            + (node.getOpType().equals("Constant") ? " (weights must be stored as initializers)" : "")
-                            + "; it reads " + SUPPORTED);
-                }
                 if (node.getInputCount() == 0 || !node.getInput(0).equals(current)) {
                     throw new ImportProblem("does not read '" + current + "', the value before it, as its first input; "
                             + "nn4j reads a chain of operators, each reading the one before");
                 }
-                Link link = switch (node.getOpType()) {
-                    case "Gemm" -> dense.gemm(node, width);
-                    case "MatMul" -> dense.matMul(node, next, width);
-                    default -> elementwise.read(node, next, width);
-                };
-                boolean last = i + link.nodes() == nodes.size();
+                Link link;
+                if (rank > 2) {
+                    link = steps.flattening(node, rank, width);
+                } else if (!layersSeen && normalizer == null && NormalizerReader.OPS.contains(node.getOpType())) {
+                    NormalizerReader prefix = NormalizerReader.read(index, node, next, width);
+                    normalizer = prefix.normalizer();
+                    link = Link.of(prefix.nodes(), prefix.output(), normalizer.featureCount(), null);
+                } else if (!FIRST_OPS.contains(node.getOpType())) {
+                    throw new ImportProblem("nn4j has no layer for operator " + node.getOpType()
+                            + (NormalizerReader.OPS.contains(node.getOpType()) ? " after the first layer" : "")
+                            + "; it reads " + SUPPORTED);
+                } else {
+                    link = steps.read(node, next, width);
+                }
+                rank = 2;
+                layersSeen |= link.layer() != null;
+                boolean last = k + link.nodes() == chain.size();
                 int reads = index.reads(link.output());
                 if (last ? !link.output().equals(output) || reads != 1 : reads != 1) {
                     throw new ImportProblem("its output '" + link.output() + "' is read " + reads + " time(s)"
@@ -143,9 +190,9 @@ final class ChainReader {
                 links.add(link);
                 current = link.output();
                 width = link.width();
-                i += link.nodes();
+                k += link.nodes();
             } catch (ImportProblem problem) {
-                int at = Math.min(i + problem.offset(), nodes.size() - 1);
+                int at = chain.get(Math.min(k + problem.offset(), chain.size() - 1));
                 throw new OnnxFormatException(source, label(at, nodes.get(at)), nodes.get(at).getOpType(),
                         problem.getMessage(), problem);
             }
@@ -153,10 +200,16 @@ final class ChainReader {
         if (!current.equals(output)) {
             throw fail("the graph's output '" + output + "' is not the end of its chain of nodes");
         }
-        return links;
+        if (rank > 2) {
+            throw fail("input '" + input + "' has rank " + rank + " and nothing flattens it to [batch, features]");
+        }
+        return new Chain(links, normalizer);
     }
 
-    /** Every node in the standard domain, and every value defined once. */
+    /**
+     * Every node in the standard domain, of an operator nn4j knows at the file's opset; every value
+     * defined once.
+     */
     private void checkNodes(List<NodeProto> nodes, GraphIndex index, String input) throws OnnxFormatException {
         Set<String> defined = new HashSet<>();
         defined.add(input);
@@ -167,12 +220,21 @@ final class ChainReader {
                 throw new OnnxFormatException(source, label(i, node), node.getOpType(), "its operator is from domain '"
                         + domain + "'; nn4j reads standard ONNX operators only", null);
             }
+            try {
+                if (OpVersions.knows(node.getOpType())) {   // others are refused where the walk meets them
+                    OpVersions.of(node.getOpType(), index.opset());
+                }
+            } catch (ImportProblem problem) {
+                throw new OnnxFormatException(source, label(i, node), node.getOpType(), problem.getMessage(), problem);
+            }
+            boolean constant = GraphIndex.isConstant(node);
             for (int k = 0; k < node.getOutputCount(); k++) {
                 String value = node.getOutput(k);
                 if (value.isEmpty() && k > 0) {
                     continue; // an optional output left out
                 }
-                if (value.isEmpty() || index.isInitializer(value) || !defined.add(value)) {
+                boolean stored = index.isInitializer(value) && !(constant && index.isConstantNodeOutput(value));
+                if (value.isEmpty() || stored || !defined.add(value)) {
                     throw new OnnxFormatException(source, label(i, node), node.getOpType(), "its output '" + value
                             + "' is " + (value.isEmpty() ? "unnamed" : "defined twice in the graph (not valid ONNX)"),
                             null);

@@ -3,6 +3,7 @@ package io.github.nn4j.onnx;
 import io.github.nn4j.layers.Dense;
 import io.github.nn4j.onnx.proto.NodeProto;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Set;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -52,8 +53,7 @@ final class DenseReader {
         if (!c.isEmpty() && beta != 0) {
             bias = scaled(row(index.weights(c, "bias C"), weights.columns(), "bias C"), beta, "beta");
         }
-        return new Link(1, node.getOutput(0), weights.columns(), new Dense((int) weights.rows(),
-                (int) weights.columns()), weights, bias);
+        return dense(1, node.getOutput(0), weights, bias);
     }
 
     /**
@@ -70,8 +70,7 @@ final class DenseReader {
         requireWidth(weights, width, "the weight");
         String product = node.getOutput(0);
         if (next == null || !next.getOpType().equals("Add") || !next.getInputList().contains(product)) {
-            return new Link(1, product, weights.columns(), dense(weights),
-                    weights, Nd4j.zeros(weights.dataType(), 1, weights.columns()));
+            return dense(1, product, weights, Nd4j.zeros(weights.dataType(), 1, weights.columns()));
         }
         INDArray bias;
         try {
@@ -89,11 +88,12 @@ final class DenseReader {
             throw new ImportProblem("its output '" + product + "' is read " + index.reads(product) + " times; "
                     + "nn4j reads a chain without branches");
         }
-        return new Link(2, next.getOutput(0), weights.columns(), dense(weights), weights, bias);
+        return dense(2, next.getOutput(0), weights, bias);
     }
 
-    private static Dense dense(INDArray weights) {
-        return new Dense((int) weights.rows(), (int) weights.columns());
+    private static Link dense(int nodes, String output, INDArray weights, INDArray bias) {
+        return new Link(nodes, output, weights.columns(), new Dense((int) weights.rows(), (int) weights.columns()),
+                Map.of("W", weights, "b", bias));
     }
 
     private INDArray matrix(String name, String role) {

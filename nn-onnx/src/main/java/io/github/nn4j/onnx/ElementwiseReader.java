@@ -6,6 +6,7 @@ import io.github.nn4j.layers.Identity;
 import io.github.nn4j.layers.Layer;
 import io.github.nn4j.layers.LayerType;
 import io.github.nn4j.layers.LeakyReLU;
+import io.github.nn4j.layers.LogSoftmax;
 import io.github.nn4j.layers.ReLU;
 import io.github.nn4j.layers.Sigmoid;
 import io.github.nn4j.layers.Sign;
@@ -28,8 +29,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * <pre>
  * Relu → ReLU   Sigmoid → Sigmoid   Tanh → Tanh   Softplus → Softplus   Identity → Identity
  * LeakyRelu(alpha) → LeakyReLU(slope = alpha)     Elu(alpha) → ELU(alpha)
- * Softmax(axis 1 or −1) → Softmax                  Dropout(ratio, not training) → Dropout(p = ratio)
- * Flatten(axis 1) of a [batch, n] value → no layer (it changes nothing)
+ * Softmax(axis 1 or −1) → Softmax                  LogSoftmax(axis 1 or −1) → LogSoftmax
+ * Dropout(ratio, not training) → Dropout(p = ratio)
  * GreaterOrEqual(x, 0) → Cast(to the model's type) → Step;  GreaterOrEqual(x, 0) → Where(·, 1, −1) → Sign
  * </pre>
  * The last two are the forms {@link OnnxExport} writes Step and Sign in.
@@ -59,9 +60,9 @@ final class ElementwiseReader {
             case "Identity" -> simple(node, width, Identity::new);
             case "LeakyRelu" -> withAlpha(node, width, 0.01f, LayerType.LEAKY_RELU, LeakyReLU::new);
             case "Elu" -> withAlpha(node, width, 1.0f, LayerType.ELU, ELU::new);
-            case "Softmax" -> softmax(node, width);
+            case "Softmax" -> softmax(node, width, new Softmax());
+            case "LogSoftmax" -> softmax(node, width, new LogSoftmax());
             case "Dropout" -> dropout(node, width);
-            case "Flatten" -> flatten(node, width);
             case "GreaterOrEqual" -> threshold(node, next, width);
             default -> throw new IllegalStateException("not an element-wise operator: " + op);
         };
@@ -89,15 +90,16 @@ final class ElementwiseReader {
         return Link.of(1, node.getOutput(0), width, layer);
     }
 
-    private Link softmax(NodeProto node, long width) {
+    /** Softmax or LogSoftmax over the feature axis; before opset 13 the axis defaults to 1, from 13 to −1. */
+    private Link softmax(NodeProto node, long width, Layer layer) {
         Attributes attributes = new Attributes(node, Set.of("axis"));
         Arity.require(node, 1, 1, 1);
         long axis = attributes.intValue("axis", index.opset() >= 13 ? -1 : 1);
         if (axis != 1 && axis != -1) {
             throw new ImportProblem("axis " + axis + " is not the feature axis of a [batch, features] value; nn4j's "
-                    + "Softmax normalizes each row over its features (axis 1 or -1)");
+                    + node.getOpType() + " normalizes each row over its features (axis 1 or -1)");
         }
-        return Link.of(1, node.getOutput(0), width, new Softmax());
+        return Link.of(1, node.getOutput(0), width, layer);
     }
 
     private Link dropout(NodeProto node, long width) {
@@ -130,17 +132,6 @@ final class ElementwiseReader {
     private static double ratio(TensorProto tensor) {
         double value = TensorReader.scalar(tensor);
         return tensor.getDataType() == TensorProto.DataType.FLOAT_VALUE ? ExactSetting.decimal((float) value) : value;
-    }
-
-    private static Link flatten(NodeProto node, long width) {
-        Attributes attributes = new Attributes(node, Set.of("axis"));
-        Arity.require(node, 1, 1, 1);
-        long axis = attributes.intValue("axis", 1);
-        if (axis != 1 && axis != -1) {
-            throw new ImportProblem("axis " + axis + " would mix the batch into the features; nn4j reads Flatten "
-                    + "with axis 1 of a [batch, features] value");
-        }
-        return Link.of(1, node.getOutput(0), width, null);
     }
 
     /** GreaterOrEqual(x, 0) followed by Cast (step) or by Where(·, 1, −1) (sign). */

@@ -8,7 +8,9 @@ import io.github.nn4j.onnx.proto.TensorShapeProto;
 import io.github.nn4j.onnx.proto.TypeProto;
 import io.github.nn4j.onnx.proto.ValueInfoProto;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -19,18 +21,37 @@ final class GraphWriter {
 
     private final GraphProto.Builder graph = GraphProto.newBuilder();
     private final Set<String> names = new HashSet<>();
+    private final Map<String, String> metadata = new LinkedHashMap<>();
     private final int elementType;
+    private final int opset;
 
     /**
      * @param elementType {@code TensorProto.DataType.FLOAT_VALUE} or {@code DOUBLE_VALUE}
+     * @param opset       the standard opset the graph is written for
      */
-    GraphWriter(int elementType) {
+    GraphWriter(int elementType, int opset) {
         this.elementType = elementType;
+        this.opset = opset;
     }
 
     /** The element type of the model's values. */
     int elementType() {
         return elementType;
+    }
+
+    /** The standard opset the graph is written for. */
+    int opset() {
+        return opset;
+    }
+
+    /** Adds a metadata property of the model. */
+    void metadata(String key, String value) {
+        metadata.put(key, value);
+    }
+
+    /** The model's metadata properties, in the order they were added. */
+    Map<String, String> metadata() {
+        return metadata;
     }
 
     /**

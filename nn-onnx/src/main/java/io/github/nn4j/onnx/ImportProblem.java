@@ -9,6 +9,7 @@ final class ImportProblem extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     private final int offset;
+    private final int position;
 
     /**
      * @param reason what is wrong, in plain words
@@ -24,6 +25,23 @@ final class ImportProblem extends RuntimeException {
     ImportProblem(String reason, int offset) {
         super(reason);
         this.offset = offset;
+        this.position = -1;
+    }
+
+    private ImportProblem(int position, String reason) {
+        super(reason);
+        this.offset = 0;
+        this.position = position;
+    }
+
+    /**
+     * A problem with the node at {@code position} of the graph, found outside the chain's walk.
+     *
+     * @param position the node's position in the graph
+     * @param reason   what is wrong, in plain words
+     */
+    static ImportProblem atNode(int position, String reason) {
+        return new ImportProblem(position, reason);
     }
 
     /**
@@ -33,6 +51,12 @@ final class ImportProblem extends RuntimeException {
     ImportProblem(String reason, Throwable cause) {
         super(reason, cause);
         this.offset = 0;
+        this.position = -1;
+    }
+
+    /** The position in the graph of the node the problem is about, or -1 when the walk knows it. */
+    int position() {
+        return position;
     }
 
     /** Which node of a multi-node pattern the problem is about, counted from its first. */

@@ -2,9 +2,12 @@ package io.github.nn4j.onnx;
 
 import io.github.nn4j.base.Parameter;
 import io.github.nn4j.io.JsonFields;
+import io.github.nn4j.layers.BatchNorm;
 import io.github.nn4j.layers.Layer;
+import io.github.nn4j.layers.LayerNorm;
 import io.github.nn4j.layers.LayerType;
 import io.github.nn4j.onnx.proto.TensorProto;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -26,7 +29,7 @@ final class LayerWriter {
      *
      * @param name       the layer's name in the model, e.g. {@code dense0}; names its nodes and values
      * @param layer      the layer
-     * @param parameters the layer's parameters, named as in the model file
+     * @param parameters the layer's parameters and state, named as in the model file
      * @param input      the value the layer reads
      * @param output     the value the layer's last node writes
      * @throws IllegalArgumentException naming the layer when it has no ONNX form
@@ -36,13 +39,18 @@ final class LayerWriter {
         LayerType type = LayerType.named(named.typeName()).orElse(LayerType.ACTIVATION);
         if (type == LayerType.ACTIVATION) {   // a layer type of one's own, or a function that is not built in
             throw new IllegalArgumentException("layer '" + name + "' " + layer + " (type '" + layer.typeName()
-                    + "') has no ONNX form in nn4j; exported layer types are dense, relu, leaky_relu, elu, sigmoid, "
-                    + "tanh, softplus, step, sign, identity, softmax, dropout and activation around a built-in one");
+                    + "') has no ONNX form in nn4j; exported layer types are dense, batch_norm, layer_norm, relu, "
+                    + "leaky_relu, elu, sigmoid, tanh, softplus, step, sign, identity, softmax, log_softmax, dropout and "
+                    + "activation around a built-in one");
         }
         switch (type) {
             case DENSE -> dense(name, parameters, input, output);
+            case BATCH_NORM -> batchNorm(name, (BatchNorm) named, parameters, input, output);
+            case LAYER_NORM -> layerNorm(name, (LayerNorm) named, parameters, input, output);
             case DROPOUT -> dropout(name, onlySetting(named, type), input, output);
             case SOFTMAX -> graph.node(name, "Softmax", List.of(input), output, GraphWriter.intAttribute("axis", 1));
+            case LOG_SOFTMAX -> graph.node(name, "LogSoftmax", List.of(input), output,
+                    GraphWriter.intAttribute("axis", 1));
             case LEAKY_RELU -> leakyRelu(name, onlySetting(named, type), input, output);
             case ELU -> elu(name, onlySetting(named, type), input, output);
             case RELU -> graph.node(name, "Relu", List.of(input), output);
@@ -93,6 +101,38 @@ final class LayerWriter {
         String bias = graph.initializer(TensorWriter.of(parameters.get(1).name(), parameters.get(1).value(),
                 graph.elementType()));
         graph.node(name, "Gemm", List.of(input, weights, bias), output);
+    }
+
+    /**
+     * {@code BatchNormalization(x, γ, β, running_mean, running_var)} in inference form, every input a
+     * vector {@code [n]}; ONNX's momentum is {@code 1 − m} (it weighs the old statistic).
+     */
+    private void batchNorm(String name, BatchNorm layer, List<Parameter> parameters, String input, String output) {
+        List<String> inputs = new ArrayList<>(List.of(input));
+        for (Parameter parameter : parameters) {
+            inputs.add(graph.initializer(TensorWriter.of(parameter.name(),
+                    parameter.value().reshape(parameter.value().length()), graph.elementType())));
+        }
+        graph.node(name, "BatchNormalization", inputs, output,
+                GraphWriter.floatAttribute("epsilon", (float) layer.eps()),
+                GraphWriter.floatAttribute("momentum", (float) (1 - layer.momentum())))
+                .setDocString(ExactSetting.note("eps", layer.eps(), "momentum", layer.momentum()));
+    }
+
+    /** {@code LayerNormalization(x, γ, β)} over the last axis; ONNX has it from opset 17. */
+    private void layerNorm(String name, LayerNorm layer, List<Parameter> parameters, String input, String output) {
+        if (graph.opset() < 17) {
+            throw new IllegalArgumentException("layer '" + name + "' " + layer + " is written as LayerNormalization, "
+                    + "which ONNX has from opset 17; export with opset 17 or later, not " + graph.opset());
+        }
+        List<String> inputs = new ArrayList<>(List.of(input));
+        for (Parameter parameter : parameters) {
+            inputs.add(graph.initializer(TensorWriter.of(parameter.name(),
+                    parameter.value().reshape(parameter.value().length()), graph.elementType())));
+        }
+        graph.node(name, "LayerNormalization", inputs, output, GraphWriter.intAttribute("axis", -1),
+                GraphWriter.floatAttribute("epsilon", (float) layer.eps()))
+                .setDocString(ExactSetting.note("eps", layer.eps()));
     }
 
     private void dropout(String name, double p, String input, String output) {

@@ -3,7 +3,9 @@ package io.github.nn4j.onnx;
 import io.github.nn4j.data.MinMaxScaler;
 import io.github.nn4j.data.Normalizer;
 import io.github.nn4j.data.Standardizer;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * Folds a fitted normalizer into the graph as its first two nodes, so that the exported model
@@ -15,17 +17,22 @@ import java.util.List;
  * MinMaxScaler   shift = min    scale = 1 / (max − min), or 1 for a constant feature
  * Standardizer   shift = mean   scale = 1 / std,         or 1 for a constant feature
  * </pre>
+ * The normalizer's own doubles also go into the model's metadata ({@value #KIND} and the arrays,
+ * each as decimal text that parses back to the same double), from which {@link NormalizerReader}
+ * rebuilds bitwise the same normalizer when the nodes still hold what they were written with.
  */
 final class NormalizerWriter {
 
     /** The prefix of the normalizer's node and initializer names. */
     static final String NAME = "normalizer";
+    /** The metadata key of the normalizer's class: {@code Standardizer} or {@code MinMaxScaler}. */
+    static final String KIND = "nn4j.normalizer";
 
     private NormalizerWriter() {
     }
 
     /**
-     * Adds the normalizer's nodes.
+     * Adds the normalizer's nodes and metadata.
      *
      * @param graph      the graph being written
      * @param normalizer the fitted normalizer
@@ -33,6 +40,30 @@ final class NormalizerWriter {
      * @return the name of the normalized features
      */
     static String write(GraphWriter graph, Normalizer normalizer, String input) {
+        double[][] rows = rows(normalizer);
+        String shiftName = graph.initializer(TensorWriter.row(NAME + ".shift", rows[0], graph.elementType()));
+        String scaleName = graph.initializer(TensorWriter.row(NAME + ".scale", rows[1], graph.elementType()));
+        String shifted = NAME + ".shifted";
+        graph.node(NAME + ".sub", "Sub", List.of(input, shiftName), shifted);
+        graph.node(NAME + ".mul", "Mul", List.of(shifted, scaleName), NAME);
+        if (normalizer instanceof Standardizer standardizer) {
+            graph.metadata(KIND, "Standardizer");
+            graph.metadata(KIND + ".mean", text(standardizer.mean()));
+            graph.metadata(KIND + ".std", text(standardizer.std()));
+        } else if (normalizer instanceof MinMaxScaler scaler) {
+            graph.metadata(KIND, "MinMaxScaler");
+            graph.metadata(KIND + ".min", text(scaler.min()));
+            graph.metadata(KIND + ".max", text(scaler.max()));
+        }
+        return NAME;
+    }
+
+    /**
+     * What the nodes hold for a normalizer, in double precision: {@code {shift, scale}}.
+     *
+     * @throws IllegalArgumentException for a normalizer that is neither a MinMaxScaler nor a Standardizer
+     */
+    static double[][] rows(Normalizer normalizer) {
         double[] shift;
         double[] divisor;
         if (normalizer instanceof MinMaxScaler scaler) {
@@ -52,11 +83,10 @@ final class NormalizerWriter {
         for (int i = 0; i < scale.length; i++) {
             scale[i] = divisor[i] > 0 ? 1.0 / divisor[i] : 1.0;
         }
-        String shiftName = graph.initializer(TensorWriter.row(NAME + ".shift", shift, graph.elementType()));
-        String scaleName = graph.initializer(TensorWriter.row(NAME + ".scale", scale, graph.elementType()));
-        String shifted = NAME + ".shifted";
-        graph.node(NAME + ".sub", "Sub", List.of(input, shiftName), shifted);
-        graph.node(NAME + ".mul", "Mul", List.of(shifted, scaleName), NAME);
-        return NAME;
+        return new double[][] {shift, scale};
+    }
+
+    private static String text(double[] values) {
+        return Arrays.stream(values).mapToObj(Double::toString).collect(Collectors.joining(","));
     }
 }

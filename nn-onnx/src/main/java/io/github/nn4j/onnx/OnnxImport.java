@@ -2,22 +2,25 @@ package io.github.nn4j.onnx;
 
 import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.InvalidProtocolBufferException;
-import io.github.nn4j.base.Parameter;
 import io.github.nn4j.init.Initializer;
 import io.github.nn4j.layers.Identity;
 import io.github.nn4j.layers.Layer;
 import io.github.nn4j.model.Sequential;
 import io.github.nn4j.onnx.proto.GraphProto;
 import io.github.nn4j.onnx.proto.ModelProto;
+import io.github.nn4j.onnx.proto.NodeProto;
 import io.github.nn4j.onnx.proto.OperatorSetIdProto;
+import io.github.nn4j.onnx.proto.StringStringEntryProto;
 import io.github.nn4j.onnx.proto.ValueInfoProto;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.nd4j.linalg.api.buffer.DataType;
 
 /**
@@ -28,24 +31,33 @@ import org.nd4j.linalg.api.buffer.DataType;
  * <pre>{@code
  * Sequential model = OnnxImport.read(Path.of("mlp.onnx"));
  * INDArray scores = model.predict(features);                       // [batch, out]
+ * ImportedModel both = OnnxImport.readAll(Path.of("with-normalizer.onnx"));   // model and normalizer
  * }</pre>
  *
- * <p>The operators read, in opsets {@value #MIN_OPSET} to {@value #MAX_OPSET}:
+ * <p>The operators read, in opsets {@value #MIN_OPSET} to {@value #MAX_OPSET}, each at the version the
+ * file's opset gives it (ONNX's operator tables up to opset {@value #MAX_OPSET} are built in, so a
+ * file is refused for an operator nn4j does not know at that version, not for its opset as a whole):
  * <pre>
  * Gemm (transB 0 or 1; alpha, beta folded in; transA refused)  → Dense(in, out)
  * MatMul, optionally followed by Add of a stored bias          → Dense(in, out)
  * Relu, Sigmoid, Tanh, Softplus, Identity                      → ReLU, Sigmoid, Tanh, Softplus, Identity
  * LeakyRelu(alpha), Elu(alpha)                                 → LeakyReLU(alpha), ELU(alpha)
- * Softmax over the feature axis (1 or −1)                      → Softmax
+ * Softmax, LogSoftmax over the feature axis (1 or −1)          → Softmax, LogSoftmax
+ * BatchNormalization in inference form                         → BatchNorm (γ, β, running mean and variance)
+ * LayerNormalization over the last axis (opset 17 and later)   → LayerNorm
  * Dropout in inference mode                                    → Dropout(ratio)
- * Flatten(axis 1) of a [batch, n] value                        → nothing (it changes nothing)
+ * Flatten(axis 1), Reshape to [-1, n] or [0, n]                → nothing: the model takes rows [batch, n]
+ * Sub, then Mul or Div, by stored rows, before the first layer → a Normalizer ({@link #readAll})
+ * Constant                                                     → a stored constant, like an initializer
  * GreaterOrEqual(x, 0) + Cast, or + Where(·, 1, −1)            → Step, Sign (as OnnxExport writes them)
  * </pre>
- * Weights must be stored in the file (initializers) in the input's element type, float32 or
- * float64; the model gets that type. Anything else (another operator, a branch, a second input,
- * an attribute nn4j does not read, an input of another rank, a broken, truncated or foreign file)
- * is an {@link OnnxFormatException} naming the node, its operator and the reason: nn4j never
- * returns a model that computes something other than the file.
+ * An input of higher rank (PyTorch's {@code [N, 1, 28, 28]} images) is read when the first node
+ * flattens it: the imported model then takes the flattened rows, {@code [N, 784]} for that example,
+ * each image's values in row-major order ({@code images.reshape(N, 784)}). Weights must be stored in
+ * the file (initializers or Constant nodes) in the input's element type, float32 or float64; the model
+ * gets that type. Anything else (another operator, a branch, a second input, an attribute nn4j does
+ * not read, a broken, truncated or foreign file) is an {@link OnnxFormatException} naming the node, its
+ * operator and the reason: nn4j never returns a model that computes something other than the file.
  *
  * <p>The file is untrusted: it is read whole (up to 2 GiB); before protobuf builds anything, a walk
  * of its wire format (without recursion) caps the nesting and refuses a file whose parsed form
@@ -57,12 +69,18 @@ public final class OnnxImport {
 
     /** The oldest standard opset read. */
     public static final int MIN_OPSET = 7;
-    /** The newest standard opset read; newer ones may change operators in ways nn4j does not know. */
-    public static final int MAX_OPSET = 23;
+    /**
+     * The newest standard opset read: the newest whose operator changes nn4j knows (ONNX 1.20). Newer
+     * ones may change operators in ways nn4j cannot know.
+     */
+    public static final int MAX_OPSET = OpVersions.KNOWN_OPSET;
     /** The oldest ONNX IR version read (the first with opset imports). */
     public static final int MIN_IR_VERSION = 3;
-    /** The newest ONNX IR version read. */
-    public static final int MAX_IR_VERSION = 11;
+    /**
+     * The newest ONNX IR version read (ONNX 1.20's). IR versions 9 to 13 added element types
+     * (float8, int4, float4, 2-bit), which nn4j refuses in tensors, and fields nn4j does not use.
+     */
+    public static final int MAX_IR_VERSION = 13;
 
     private OnnxImport() {
     }
@@ -77,12 +95,47 @@ public final class OnnxImport {
      * @throws IOException         when the file cannot be read
      */
     public static Sequential read(Path file) throws IOException {
+        return modelOnly(readAll(file), file.toString());
+    }
+
+    /**
+     * Reads the ONNX model in {@code file} and the normalizer its graph starts with, if any.
+     *
+     * @param file the ONNX file
+     * @return the model, of the file's element type, seeded with 0, and the normalizer
+     * @throws OnnxFormatException naming the node, operator and reason when the file is not an ONNX
+     *                             model nn4j can hold
+     * @throws IOException         when the file cannot be read
+     */
+    public static ImportedModel readAll(Path file) throws IOException {
         long size = Files.size(file);
         if (size > ImportLimits.MAX_FILE_BYTES) {
             throw new OnnxFormatException(file.toString(), "is " + size + " bytes; nn4j reads ONNX files of up to "
                     + ImportLimits.MAX_FILE_BYTES + " bytes");
         }
-        return read(Files.readAllBytes(file), file.toString());
+        return readAll(Files.readAllBytes(file), file.toString());
+    }
+
+    /**
+     * Reads an ONNX model and the normalizer its graph starts with, if any, from its bytes.
+     *
+     * @param bytes the serialized ONNX model; not modified, and not kept after the call
+     * @return the model and the normalizer
+     * @throws OnnxFormatException naming the node, operator and reason when the bytes are not an
+     *                             ONNX model nn4j can hold
+     */
+    public static ImportedModel readAll(byte[] bytes) throws OnnxFormatException {
+        return readAll(bytes, "ONNX model (" + bytes.length + " bytes)");
+    }
+
+    /** The model, refusing a graph that starts with a normalizer, which the model alone would leave out. */
+    private static Sequential modelOnly(ImportedModel imported, String source) throws OnnxFormatException {
+        if (imported.normalizer().isPresent()) {
+            throw new OnnxFormatException(source, "starts with a normalizer (Sub, Mul or Div nodes: "
+                    + imported.normalizer().get() + "), which the model alone would leave out; read it with "
+                    + "OnnxImport.readAll, which returns the normalizer with the model");
+        }
+        return imported.model();
     }
 
     /**
@@ -94,10 +147,11 @@ public final class OnnxImport {
      *                             ONNX model nn4j can hold
      */
     public static Sequential read(byte[] bytes) throws OnnxFormatException {
-        return read(bytes, "ONNX model (" + bytes.length + " bytes)");
+        String source = "ONNX model (" + bytes.length + " bytes)";
+        return modelOnly(readAll(bytes, source), source);
     }
 
-    private static Sequential read(byte[] bytes, String source) throws OnnxFormatException {
+    private static ImportedModel readAll(byte[] bytes, String source) throws OnnxFormatException {
         try {
             ModelProto model = parse(bytes, source);
             long opset = opset(model, source);
@@ -114,14 +168,20 @@ public final class OnnxImport {
             ChainReader chain = new ChainReader(graph, source);
             ValueInfoProto input = chain.input();
             DataType dataType = chain.dataType(input);
-            long width = chain.width(input);
+            long[] shape = chain.shape(input);
             GraphIndex index;
             try {
-                index = new GraphIndex(graph, dataType, opset);
+                index = new GraphIndex(graph, dataType, opset, metadata(model));
             } catch (ImportProblem problem) {
+                if (problem.position() >= 0) {
+                    NodeProto node = graph.getNode(problem.position());
+                    throw new OnnxFormatException(source, ChainReader.label(problem.position(), node),
+                            node.getOpType(), problem.getMessage(), problem);
+                }
                 throw new OnnxFormatException(source, problem.getMessage());
             }
-            return assemble(chain.read(index, input.getName(), width), dataType, source);
+            ChainReader.Chain links = chain.read(index, input.getName(), shape);
+            return new ImportedModel(assemble(links.links(), dataType, source), Optional.ofNullable(links.normalizer()));
         } catch (RuntimeException e) {
             // A check missed above still ends as a clear, checked failure, never as a half-read model.
             throw new OnnxFormatException(source, null, null, "cannot be read: " + e, e);
@@ -174,12 +234,21 @@ public final class OnnxImport {
         long version = versions.get(0);
         if (version < MIN_OPSET || version > MAX_OPSET) {
             throw new OnnxFormatException(source, "uses ONNX opset " + version + "; nn4j reads opsets " + MIN_OPSET
-                    + " to " + MAX_OPSET);
+                    + " to " + MAX_OPSET + (version > MAX_OPSET ? ", the newest whose operator changes it knows" : ""));
         }
         return version;
     }
 
-    /** The Sequential of the links' layers, with their weights. */
+    /** The model's metadata properties; a key given twice keeps its last value. */
+    private static Map<String, String> metadata(ModelProto model) {
+        Map<String, String> metadata = new HashMap<>();
+        for (StringStringEntryProto entry : model.getMetadataPropsList()) {
+            metadata.put(entry.getKey(), entry.getValue());
+        }
+        return metadata;
+    }
+
+    /** The Sequential of the links' layers, with their parameters and state. */
     private static Sequential assemble(List<Link> links, DataType dataType, String source)
             throws OnnxFormatException {
         List<Layer> layers = new ArrayList<>(links.stream().map(Link::layer).filter(Objects::nonNull).toList());
@@ -193,12 +262,14 @@ public final class OnnxImport {
             throw new OnnxFormatException(source, null, null, "its layers do not fit together: " + e.getMessage(), e);
         }
         model.init(Initializer.zeros(), 0L, dataType);
-        Iterator<Parameter> parameters = model.parameters().iterator();
+        int position = 0;
         for (Link link : links) {
-            if (link.weights() != null) {
-                parameters.next().value().assign(link.weights());
-                parameters.next().value().assign(link.bias());
+            if (link.layer() == null) {
+                continue;
             }
+            String name = model.layerName(position++);
+            link.values().forEach((local, values) -> model.parameterSet().get(name + "." + local).value()
+                    .assign(values.reshape(model.parameterSet().get(name + "." + local).value().shape())));
         }
         return model;
     }

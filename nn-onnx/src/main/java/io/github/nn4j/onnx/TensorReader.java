@@ -109,6 +109,41 @@ final class TensorReader {
         return count;
     }
 
+    /**
+     * The values of an int64 tensor (a shape, say), checked against its declared size like
+     * {@link #decode}.
+     *
+     * @throws ImportProblem naming the tensor when it is of another type or its values do not fit its shape
+     */
+    static long[] longs(TensorProto tensor) {
+        long[] shape = shape(tensor);
+        int count = (int) Arrays.stream(shape).reduce(1, (a, b) -> a * b);
+        if (tensor.getDataType() != TensorProto.DataType.INT64_VALUE) {
+            throw new ImportProblem("tensor '" + tensor.getName() + "' holds " + typeName(tensor.getDataType())
+                    + " values; nn4j reads int64 shapes");
+        }
+        if (tensor.getDataLocation() == TensorProto.DataLocation.EXTERNAL || tensor.getExternalDataCount() > 0
+                || tensor.hasSegment()) {
+            throw new ImportProblem("tensor '" + tensor.getName() + "' keeps its values elsewhere");
+        }
+        ByteString raw = tensor.getRawData();
+        long present = raw.isEmpty() ? tensor.getInt64DataCount() : raw.size() / Long.BYTES;
+        if (present != count || raw.size() % Long.BYTES != 0 || !raw.isEmpty() && tensor.getInt64DataCount() > 0) {
+            throw new ImportProblem("tensor '" + tensor.getName() + "' declares " + count + " int64 value(s) of shape "
+                    + Arrays.toString(shape) + " but holds " + (raw.isEmpty() ? tensor.getInt64DataCount() + " value(s)"
+                    : raw.size() + " bytes of raw data") + " (truncated or corrupt)");
+        }
+        long[] values = new long[count];
+        if (raw.isEmpty()) {
+            for (int i = 0; i < count; i++) {
+                values[i] = tensor.getInt64Data(i);
+            }
+        } else {
+            raw.asReadOnlyByteBuffer().order(ByteOrder.LITTLE_ENDIAN).asLongBuffer().get(values);
+        }
+        return values;
+    }
+
     /** A float32 or float64 tensor of exactly one element, as a double. */
     static double scalar(TensorProto tensor) {
         INDArray value = decode(tensor);

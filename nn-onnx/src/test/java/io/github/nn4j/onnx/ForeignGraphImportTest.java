@@ -112,11 +112,12 @@ class ForeignGraphImportTest {
     }
 
     @Test
-    void constantNodeIsRefusedWithAHint() {
+    void aConstantNodeWithoutAValueIsRefusedNamingIt() {
         byte[] bytes = new HandBuiltGraph(13, 3)
                 .node("Constant", List.of(), List.of("w"))
                 .node("MatMul", List.of("x", "w"), List.of("y"))
                 .bytes(3);
-        OnnxFixtures.assertRejected(bytes, "0 'constant0'", "Constant", "weights must be stored as initializers");
+        OnnxFixtures.assertRejected(bytes, "0 'constant0'", "Constant",
+                "a Constant should have no input, one named output and one attribute holding its value");
     }
 }

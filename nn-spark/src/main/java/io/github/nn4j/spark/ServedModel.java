@@ -2,7 +2,10 @@ package io.github.nn4j.spark;
 
 import java.io.Serializable;
 
-/** A model as a {@link SparkPredictor} broadcasts it once: its id, architecture and weights. */
+/**
+ * A model as a {@link SparkPredictor} broadcasts it once: its id, architecture, weights and running
+ * statistics (null for a model without any).
+ */
 final class ServedModel implements Serializable {
 
     private static final long serialVersionUID = 1L;
@@ -10,10 +13,12 @@ final class ServedModel implements Serializable {
     final String id;
     final ModelSpec spec;
     final FlatValues weights;
+    final FlatValues states;
 
-    ServedModel(String id, ModelSpec spec, FlatValues weights) {
+    ServedModel(String id, ModelSpec spec, FlatValues weights, FlatValues states) {
         this.id = id;
         this.spec = spec;
         this.weights = weights;
+        this.states = states;
     }
 }

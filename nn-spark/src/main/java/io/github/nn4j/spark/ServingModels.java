@@ -22,12 +22,15 @@ final class ServingModels {
     private ServingModels() {
     }
 
-    /** The model of predictor {@code id}, built from its architecture and weights the first time. */
-    static Sequential get(String id, ModelSpec spec, FlatValues weights) {
+    /** The model of a predictor, built from its architecture, weights and running statistics the first time. */
+    static Sequential get(ServedModel served) {
         synchronized (MODELS) {
-            return MODELS.computeIfAbsent(id, key -> {
-                Sequential model = spec.build();
-                weights.copyInto(model.parameterSet().values());
+            return MODELS.computeIfAbsent(served.id, key -> {
+                Sequential model = served.spec.build();
+                served.weights.copyInto(model.parameterSet().values());
+                if (served.states != null) {
+                    served.states.copyInto(model.parameterSet().states());
+                }
                 return model;
             });
         }

@@ -32,7 +32,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * }
  * }</pre>
  *
- * <p>The model's weights are copied when the predictor is made; later training does not change it.
+ * <p>The model's weights (and running statistics, if it has any) are copied when the predictor is made;
+ * later training does not change it.
  */
 public final class SparkPredictor implements AutoCloseable {
 
@@ -53,7 +54,8 @@ public final class SparkPredictor implements AutoCloseable {
         this.model = model;
         this.id = UUID.randomUUID().toString();
         this.served = context.broadcast(new ServedModel(id, ModelSpec.of(model),
-                FlatValues.of(model.parameterSet().values())));
+                FlatValues.of(model.parameterSet().values()),
+                model.states().isEmpty() ? null : FlatValues.of(model.parameterSet().states())));
     }
 
     /**
@@ -144,8 +146,7 @@ public final class SparkPredictor implements AutoCloseable {
         Broadcast<ServedModel> broadcast = served;
         JavaRDD<Row> rows = frame.javaRDD().mapPartitions(iterator -> {
             ServedModel m = broadcast.value();
-            return new Scoring(iterator, ServingModels.get(m.id, m.spec, m.weights), featureIndex, softmax, prediction,
-                    CHUNK);
+            return new Scoring(iterator, ServingModels.get(m), featureIndex, softmax, prediction, CHUNK);
         }, true);
         return frame.sparkSession().createDataFrame(rows, schema);
     }
@@ -154,7 +155,7 @@ public final class SparkPredictor implements AutoCloseable {
         Block block = blocks.next();
         List<byte[]> report = new ArrayList<>(1);
         if (block.rows > 0) {
-            Sequential model = ServingModels.get(served.id, served.spec, served.weights);
+            Sequential model = ServingModels.get(served);
             ClassificationReport total = null;
             for (int start = 0; start < block.rows; start += CHUNK) {
                 int rows = Math.min(CHUNK, block.rows - start);

@@ -1,5 +1,6 @@
 package io.github.nn4j.spark;
 
+import io.github.nn4j.layers.LayerType;
 import io.github.nn4j.losses.Loss;
 import io.github.nn4j.model.Sequential;
 import io.github.nn4j.train.Checkpoint;
@@ -115,14 +116,15 @@ public final class SparkTrainerBuilder extends TrainingSettingsBuilder<SparkTrai
      * Builds the trainer, after the checks of {@link TrainingSettingsBuilder#checkedSettings}.
      *
      * @return the trainer
-     * @throws IllegalArgumentException      when the loss or optimizer is missing, a resumed run has
-     *                                       no loss or no epochs left, a layer cannot be sent to
-     *                                       executors, or averaging mode gets an optimizer or
-     *                                       clipping it cannot send
+     * @throws IllegalArgumentException      when the model has a BatchNorm layer, the loss or optimizer
+     *                                       is missing, a resumed run has no loss or no epochs left, a
+     *                                       layer cannot be sent to executors, or averaging mode gets
+     *                                       an optimizer or clipping it cannot send
      * @throws UnsupportedOperationException when a checkpoint is asked for but the optimizer
      *                                       cannot be saved
      */
     public SparkTrainer build() {
+        refuseBatchNorm(model());
         Loss driverLoss = loss == null ? null : loss.get();
         TrainingSettings settings = checkedSettings(driverLoss);
         ModelSpec.of(model());
@@ -131,5 +133,23 @@ public final class SparkTrainerBuilder extends TrainingSettingsBuilder<SparkTrai
         }
         return new SparkTrainer(model(), loss, driverLoss, settings,
                 new SparkSettings(localSteps, fixedReductionOrder, nativeThreads, hook));
+    }
+
+    /**
+     * Refuses a model with batch normalization: every partition would normalize its share of a batch
+     * with that share's own mean and variance, and update the running statistics from it, so training
+     * would not equal one machine's; synchronized batch statistics (what PyTorch calls SyncBatchNorm)
+     * are not built yet.
+     */
+    private static void refuseBatchNorm(Sequential model) {
+        for (int i = 0; i < model.layers().size(); i++) {
+            if (model.layers().get(i).typeName().equals(LayerType.BATCH_NORM.typeName())) {
+                throw new IllegalArgumentException("layer " + i + " " + model.layers().get(i) + ": SparkTrainer does "
+                        + "not support BatchNorm yet: synchronized batch statistics across partitions (PyTorch's "
+                        + "SyncBatchNorm) are not supported yet, so each partition would normalize with its own "
+                        + "share's mean and variance and training would not equal one machine's. Train this model "
+                        + "with Trainer, or use LayerNorm, which needs no batch statistics");
+            }
+        }
     }
 }

@@ -5,10 +5,11 @@ import io.github.nn4j.onnx.OnnxFormatException;
 import io.github.nn4j.onnx.OnnxImport;
 
 /**
- * {@code OnnxImport.read(byte[])} of any bytes: a model, or a documented exception, within the
- * time and memory bounds of {@link OnnxFuzzHarness}. The seeds ({@code seed-*} in
- * {@code OnnxImportFuzzTestInputs/onnxRead}, written by {@link OnnxFuzzSeeds}) are tiny exports
- * of every nn4j layer type and a hand-built MatMul/Add/Flatten graph; {@code crash-*} files there
+ * {@code OnnxImport.readAll(byte[])} (which {@code read} calls too) of any bytes: a model, or a
+ * documented exception, within the time and memory bounds of {@link OnnxFuzzHarness}. The seeds
+ * ({@code seed-*} in {@code OnnxImportFuzzTestInputs/onnxRead}, written by {@link OnnxFuzzSeeds}) are
+ * tiny exports of every nn4j layer type, one with a normalizer, and hand-built MatMul/Add/Flatten and
+ * Constant/Reshape graphs; {@code crash-*} files there
  * are past findings, replayed by every {@code mvn test}.
  *
  * <p>To fuzz longer than the 4 s of {@code mvn test}: {@code nn-onnx/fuzz.sh [seconds]} (default
@@ -24,6 +25,6 @@ class OnnxImportFuzzTest {
 
     /** The import itself, also used by {@link OnnxFuzzSeedsTest}. */
     static Object read(byte[] bytes) throws OnnxFormatException {
-        return OnnxImport.read(bytes);
+        return OnnxImport.readAll(bytes);
     }
 }
