@@ -1,4 +1,4 @@
-package io.github.nn4j.kernels;
+package io.github.nn4j.internal.kernels;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -9,9 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.nn4j.testing.SeededArrays;
 import io.github.nn4j.layers.Dense;
 import io.github.nn4j.model.Sequential;
+import io.github.nn4j.testing.SeededArrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;

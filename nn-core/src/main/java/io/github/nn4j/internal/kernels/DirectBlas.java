@@ -1,4 +1,4 @@
-package io.github.nn4j.kernels;
+package io.github.nn4j.internal.kernels;
 
 import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.FloatPointer;

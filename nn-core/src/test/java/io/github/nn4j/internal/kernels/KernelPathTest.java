@@ -1,4 +1,4 @@
-package io.github.nn4j.kernels;
+package io.github.nn4j.internal.kernels;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package io.github.nn4j.kernels;
+package io.github.nn4j.internal.kernels;
 
 import java.nio.FloatBuffer;
 import org.nd4j.linalg.api.ndarray.INDArray;

@@ -1,4 +1,4 @@
-package io.github.nn4j.kernels;
+package io.github.nn4j.internal.kernels;
 
 import java.nio.DoubleBuffer;
 import java.nio.FloatBuffer;
