@@ -3,6 +3,7 @@ package io.github.nn4j.platform;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.github.nn4j.internal.platform.BlasKernel;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

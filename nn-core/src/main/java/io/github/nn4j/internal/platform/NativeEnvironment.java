@@ -1,4 +1,4 @@
-package io.github.nn4j.platform;
+package io.github.nn4j.internal.platform;
 
 import com.sun.jna.Function;
 import com.sun.jna.NativeLibrary;

@@ -1,5 +1,8 @@
-package io.github.nn4j.platform;
+package io.github.nn4j.internal.platform;
 
+import io.github.nn4j.platform.CpuInfo;
+import io.github.nn4j.platform.Nn4jPlatform;
+import io.github.nn4j.platform.PlatformPlan;
 import io.github.nn4j.platform.PlatformPlan.EnvChange;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.github.nn4j.platform;
+package io.github.nn4j.internal.platform;
 
 import java.util.function.LongSupplier;
 

@@ -1,5 +1,6 @@
-package io.github.nn4j.platform;
+package io.github.nn4j.internal.platform;
 
+import io.github.nn4j.platform.CpuInfo;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
