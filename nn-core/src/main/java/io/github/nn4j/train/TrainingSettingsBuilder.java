@@ -1,5 +1,6 @@
 package io.github.nn4j.train;
 
+import io.github.nn4j.internal.train.TrainingSettings;
 import io.github.nn4j.losses.Loss;
 import io.github.nn4j.model.Sequential;
 import io.github.nn4j.optim.GradientClipping;

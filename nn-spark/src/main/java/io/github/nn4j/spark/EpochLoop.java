@@ -1,13 +1,13 @@
 package io.github.nn4j.spark;
 
 import io.github.nn4j.base.ParameterSet;
+import io.github.nn4j.internal.train.EpochRollback;
+import io.github.nn4j.internal.train.EpochSeeds;
+import io.github.nn4j.internal.train.TrainingSettings;
 import io.github.nn4j.optim.LearningRateSchedule;
 import io.github.nn4j.train.EpochResult;
-import io.github.nn4j.train.EpochRollback;
-import io.github.nn4j.train.EpochSeeds;
 import io.github.nn4j.train.History;
 import io.github.nn4j.train.TrainingListener;
-import io.github.nn4j.train.TrainingSettings;
 import io.github.nn4j.train.TrainingState;
 import io.github.nn4j.train.TrainingStep;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package io.github.nn4j.train;
+package io.github.nn4j.internal.train;
 
 /**
  * The seeds of one epoch's randomness, derived from the run's seed and the epoch alone, so that

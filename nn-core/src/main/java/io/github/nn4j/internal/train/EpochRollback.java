@@ -1,4 +1,4 @@
-package io.github.nn4j.train;
+package io.github.nn4j.internal.train;
 
 import io.github.nn4j.base.ParameterSet;
 import io.github.nn4j.optim.Optimizer;

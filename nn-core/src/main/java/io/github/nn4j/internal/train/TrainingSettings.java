@@ -1,10 +1,12 @@
-package io.github.nn4j.train;
+package io.github.nn4j.internal.train;
 
 import io.github.nn4j.losses.Loss;
 import io.github.nn4j.optim.GradientClipping;
 import io.github.nn4j.optim.LearningRateSchedule;
 import io.github.nn4j.optim.Optimizer;
 import io.github.nn4j.optim.Regularization;
+import io.github.nn4j.train.TrainingListener;
+import io.github.nn4j.train.TrainingProgress;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -30,7 +32,7 @@ public final class TrainingSettings {
     private final Path checkpoint;
     private final TrainingProgress resumed;
 
-    TrainingSettings(Optimizer optimizer, int batchSize, int epochs, long seed, boolean dropLastBatch,
+    public TrainingSettings(Optimizer optimizer, int batchSize, int epochs, long seed, boolean dropLastBatch,
                      List<TrainingListener> listeners, LearningRateSchedule schedule, Regularization regularization,
                      GradientClipping clipping, Path checkpoint, TrainingProgress resumed) {
         this.optimizer = optimizer;
