@@ -1,7 +1,8 @@
-package io.github.nn4j.model;
+package io.github.nn4j.internal.model;
 
 import io.github.nn4j.base.Mode;
 import io.github.nn4j.data.DataSet;
+import io.github.nn4j.model.Sequential;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 

@@ -1,5 +1,7 @@
-package io.github.nn4j.base;
+package io.github.nn4j.internal.base;
 
+import io.github.nn4j.base.Buffers;
+import io.github.nn4j.base.Mode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -78,7 +80,7 @@ public final class InferenceScratch {
      * @param type    data type needed
      * @return an array of that shape and type; its contents are unspecified
      */
-    static INDArray array(long rows, long columns, DataType type) {
+    public static INDArray array(long rows, long columns, DataType type) {
         InferenceScratch scratch = CURRENT.get();
         if (scratch.next < 0) {
             return Nd4j.createUninitialized(type, rows, columns);

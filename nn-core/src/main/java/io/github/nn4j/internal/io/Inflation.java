@@ -1,4 +1,4 @@
-package io.github.nn4j.io;
+package io.github.nn4j.internal.io;
 
 /**
  * The limit on what a compressed input may inflate to, which keeps what a reader allocates

@@ -1,4 +1,4 @@
-package io.github.nn4j.model;
+package io.github.nn4j.internal.model;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import io.github.nn4j.data.DataSet;
 import io.github.nn4j.init.Initializer;
 import io.github.nn4j.layers.Dense;
+import io.github.nn4j.model.Sequential;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
