@@ -3,7 +3,8 @@ package io.github.nn4j.internal.train;
 /**
  * The seeds of one epoch's randomness, derived from the run's seed and the epoch alone, so that
  * epoch k is the same whether a run started at epoch 1 or resumed from a checkpoint, and so that
- * a trainer elsewhere (a data-parallel worker) can draw exactly what {@link Trainer} draws.
+ * a trainer elsewhere (a data-parallel worker) can draw exactly what
+ * {@link io.github.nn4j.train.Trainer} draws.
  *
  * <pre>{@code
  * long shuffle = EpochSeeds.shuffle(42, 3);   // BatchIterator.nextEpoch(shuffle), BatchIterator.epochOrder(n, shuffle)
