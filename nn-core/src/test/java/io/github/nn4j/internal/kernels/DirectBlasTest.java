@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.nn4j.testing.DenseProducts;
 import io.github.nn4j.testing.SeededArrays;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -70,19 +70,7 @@ class DirectBlasTest {
     }
 
     private static Set<Product> products() {
-        Set<Product> products = new LinkedHashSet<>();
-        for (int[] network : NETWORKS) {
-            int batch = network[0];
-            for (int layer = 1; layer + 1 < network.length; layer++) {
-                int in = network[layer];
-                int out = network[layer + 1];
-                products.add(new Product("X·W", batch, in, out, false, false));     // forward
-                products.add(new Product("Xᵀ·G", in, batch, out, true, false));     // weight gradient
-                products.add(new Product("G·Wᵀ", batch, out, in, false, true));     // input gradient
-                products.add(new Product("onesᵀ·G", 1, batch, out, true, false));   // bias gradient (large arrays)
-            }
-        }
-        return products;
+        return DenseProducts.of(NETWORKS, Product::new);
     }
 
     @Test
