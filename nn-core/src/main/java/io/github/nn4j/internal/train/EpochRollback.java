@@ -11,7 +11,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * current epoch started, and puts them back when the loss stops being finite: a diverged step
  * never leaves a half-trained or NaN model behind.
  */
-public final class EpochRollback {
+final class EpochRollback {
 
     private final ParameterSet parameters;
     private final Optimizer optimizer;
@@ -26,14 +26,14 @@ public final class EpochRollback {
      * @param parameters the model's parameters
      * @param optimizer  the optimizer whose state and step count are kept
      */
-    public EpochRollback(ParameterSet parameters, Optimizer optimizer) {
+    EpochRollback(ParameterSet parameters, Optimizer optimizer) {
         this.parameters = parameters;
         this.optimizer = optimizer;
         this.weights = parameters.values().dup();
     }
 
     /** Remembers the weights, optimizer state and step count at the start of an epoch. */
-    public void markEpochStart() {
+    void markEpochStart() {
         if (!fresh) {
             weights.assign(parameters.values());
         }
@@ -53,7 +53,7 @@ public final class EpochRollback {
      * @param size    the batch's examples
      * @return the exception to throw, naming the epoch and batch
      */
-    public IllegalStateException restore(double loss, int epoch, int batch, int batches, int offset, int size) {
+    IllegalStateException restore(double loss, int epoch, int batch, int batches, int offset, int size) {
         parameters.values().assign(weights);
         optimizer.loadState(state, steps);
         return new IllegalStateException("loss became " + loss + " in epoch " + epoch + ", batch " + batch + " of "
