@@ -1,6 +1,6 @@
 package io.github.nn4j.bench;
 
-import io.github.nn4j.platform.NativeEnvironment;
+import io.github.nn4j.internal.platform.NativeEnvironment;
 import io.github.nn4j.platform.Nn4jPlatform;
 import io.github.nn4j.platform.PlatformPlan;
 import java.io.IOException;

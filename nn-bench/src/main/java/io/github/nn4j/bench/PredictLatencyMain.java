@@ -1,7 +1,7 @@
 package io.github.nn4j.bench;
 
 import io.github.nn4j.init.Initializer;
-import io.github.nn4j.kernels.DirectBlas;
+import io.github.nn4j.internal.kernels.DirectBlas;
 import io.github.nn4j.layers.Dense;
 import io.github.nn4j.layers.ReLU;
 import io.github.nn4j.model.Predictor;

@@ -2,7 +2,7 @@ package io.github.nn4j.bench;
 
 import io.github.nn4j.bench.WorkloadResult.RunnerResult;
 import io.github.nn4j.optim.Optimizer;
-import io.github.nn4j.platform.OffHeapSettling;
+import io.github.nn4j.internal.platform.OffHeapSettling;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;

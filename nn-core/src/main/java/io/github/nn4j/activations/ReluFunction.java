@@ -1,6 +1,6 @@
 package io.github.nn4j.activations;
 
-import io.github.nn4j.kernels.ReluKernels;
+import io.github.nn4j.internal.kernels.ReluKernels;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** {@code max(0, z)}; derivative 1 for {@code z > 0}, 0 otherwise. */

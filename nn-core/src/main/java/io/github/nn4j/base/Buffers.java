@@ -1,5 +1,6 @@
 package io.github.nn4j.base;
 
+import io.github.nn4j.internal.base.InferenceScratch;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;

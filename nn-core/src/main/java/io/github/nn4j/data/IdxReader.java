@@ -1,6 +1,6 @@
 package io.github.nn4j.data;
 
-import io.github.nn4j.io.Inflation;
+import io.github.nn4j.internal.io.Inflation;
 import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.FileNotFoundException;

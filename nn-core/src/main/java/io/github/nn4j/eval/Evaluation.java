@@ -4,7 +4,7 @@ import io.github.nn4j.base.JavaArrays;
 import io.github.nn4j.base.Shapes;
 import io.github.nn4j.data.DataSet;
 import io.github.nn4j.data.OneHot;
-import io.github.nn4j.model.ChunkedInference;
+import io.github.nn4j.internal.model.ChunkedInference;
 import io.github.nn4j.model.Sequential;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.github.nn4j.io;
 
+import io.github.nn4j.internal.io.Inflation;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;

@@ -4,7 +4,7 @@ import io.github.nn4j.base.Buffers;
 import io.github.nn4j.base.Mode;
 import io.github.nn4j.base.Shapes;
 import io.github.nn4j.base.TrainingPass;
-import io.github.nn4j.kernels.DropoutKernels;
+import io.github.nn4j.internal.kernels.DropoutKernels;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 

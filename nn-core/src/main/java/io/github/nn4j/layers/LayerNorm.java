@@ -6,7 +6,7 @@ import io.github.nn4j.base.Parameter;
 import io.github.nn4j.base.ParameterKind;
 import io.github.nn4j.base.ParameterSpec;
 import io.github.nn4j.base.Shapes;
-import io.github.nn4j.kernels.LayerNormKernels;
+import io.github.nn4j.internal.kernels.LayerNormKernels;
 import java.util.List;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;

@@ -3,7 +3,7 @@ package io.github.nn4j.layers;
 import io.github.nn4j.base.Buffers;
 import io.github.nn4j.base.Mode;
 import io.github.nn4j.base.Shapes;
-import io.github.nn4j.kernels.LogSoftmaxKernels;
+import io.github.nn4j.internal.kernels.LogSoftmaxKernels;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**

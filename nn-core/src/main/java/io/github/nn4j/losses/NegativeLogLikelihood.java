@@ -1,8 +1,8 @@
 package io.github.nn4j.losses;
 
 import io.github.nn4j.base.Buffers;
-import io.github.nn4j.kernels.KernelPath;
-import io.github.nn4j.kernels.LogSoftmaxKernels;
+import io.github.nn4j.internal.kernels.KernelPath;
+import io.github.nn4j.internal.kernels.LogSoftmaxKernels;
 import java.nio.FloatBuffer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 

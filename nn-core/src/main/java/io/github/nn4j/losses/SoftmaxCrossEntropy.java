@@ -1,7 +1,7 @@
 package io.github.nn4j.losses;
 
 import io.github.nn4j.base.Buffers;
-import io.github.nn4j.kernels.SoftmaxKernels;
+import io.github.nn4j.internal.kernels.SoftmaxKernels;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**

@@ -2,7 +2,7 @@ package io.github.nn4j.model;
 
 import io.github.nn4j.base.Mode;
 import io.github.nn4j.base.Shapes;
-import io.github.nn4j.kernels.FiniteKernels;
+import io.github.nn4j.internal.kernels.FiniteKernels;
 import io.github.nn4j.layers.Layer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;

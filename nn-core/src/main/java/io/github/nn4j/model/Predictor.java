@@ -1,9 +1,9 @@
 package io.github.nn4j.model;
 
 import io.github.nn4j.base.Buffers;
-import io.github.nn4j.base.InferenceScratch;
 import io.github.nn4j.base.Mode;
-import io.github.nn4j.kernels.KernelPath;
+import io.github.nn4j.internal.base.InferenceScratch;
+import io.github.nn4j.internal.kernels.KernelPath;
 import io.github.nn4j.layers.Layer;
 import io.github.nn4j.layers.Softmax;
 import java.nio.FloatBuffer;

@@ -1,12 +1,12 @@
 package io.github.nn4j.model;
 
-import io.github.nn4j.base.InferenceScratch;
 import io.github.nn4j.base.Mode;
 import io.github.nn4j.base.Parameter;
 import io.github.nn4j.base.ParameterSet;
 import io.github.nn4j.base.TrainingPass;
 import io.github.nn4j.init.Initializer;
-import io.github.nn4j.kernels.KernelPath;
+import io.github.nn4j.internal.base.InferenceScratch;
+import io.github.nn4j.internal.kernels.KernelPath;
 import io.github.nn4j.layers.Layer;
 import io.github.nn4j.layers.LayerRegistry;
 import java.util.List;

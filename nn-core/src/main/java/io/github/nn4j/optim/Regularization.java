@@ -1,8 +1,8 @@
 package io.github.nn4j.optim;
 
 import io.github.nn4j.base.ParameterSet;
-import io.github.nn4j.kernels.DirectBlas;
-import io.github.nn4j.kernels.DropoutKernels;
+import io.github.nn4j.internal.kernels.DirectBlas;
+import io.github.nn4j.internal.kernels.DropoutKernels;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.transforms.same.Sign;
 import org.nd4j.linalg.factory.Nd4j;

@@ -1,7 +1,7 @@
 package io.github.nn4j.optim;
 
 import io.github.nn4j.base.ParameterSet;
-import io.github.nn4j.kernels.DirectBlas;
+import io.github.nn4j.internal.kernels.DirectBlas;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**

@@ -1,7 +1,7 @@
 package io.github.nn4j.optim;
 
 import io.github.nn4j.base.ParameterSet;
-import io.github.nn4j.kernels.DropoutKernels;
+import io.github.nn4j.internal.kernels.DropoutKernels;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**

@@ -46,7 +46,7 @@ import java.util.function.Consumer;
  * foreign or newer file, or one whose arrays do not match its description. Every size the
  * description declares is checked against the entries' {@code .npy} headers before anything of
  * that size is allocated, and compressed entries may inflate at most
- * {@link io.github.nn4j.io.Inflation#limit 100-fold}, so a file cannot make the reader allocate
+ * {@link io.github.nn4j.internal.io.Inflation#limit 100-fold}, so a file cannot make the reader allocate
  * much more than it holds.
  *
  * <p>This class is the entry point; the JSON text is built in {@code ModelDescription}, the zip

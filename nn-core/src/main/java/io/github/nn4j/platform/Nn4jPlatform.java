@@ -1,5 +1,9 @@
 package io.github.nn4j.platform;
 
+import io.github.nn4j.internal.platform.BlasKernel;
+import io.github.nn4j.internal.platform.NativeEnvironment;
+import io.github.nn4j.internal.platform.OpenBlasInfo;
+import io.github.nn4j.internal.platform.PlatformPolicy;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * another path than {@code Nd4j} (it must then run first).
  *
  * <p>The settings, all optional, are system properties read once when ND4J initialises: pass
- * them to the JVM as {@code -D} options (see {@link PlatformPolicy} for the rules):
+ * them to the JVM as {@code -D} options:
  * <ul>
  * <li>{@value #SWITCH_PROPERTY}{@code =off}: nn4j changes nothing and logs nothing.</li>
  * <li>{@value #CORETYPE_PROPERTY}{@code =auto}: nn4j's choice even where {@code OPENBLAS_CORETYPE}
@@ -32,7 +36,7 @@ import org.slf4j.LoggerFactory;
  *     {@code OMP_WAIT_POLICY} from the environment if there is one, otherwise {@code PASSIVE}.</li>
  * <li>{@value #ONE_ROW_GEMV_PROPERTY}{@code =true|false}: whether products with one row (a batch
  *     of one) call GEMV rather than GEMM. Unset: GEMV unless the kernel has small-matrix GEMM
- *     kernels ({@link BlasKernel#hasSmallMatrixGemm()}).</li>
+ *     kernels (the AVX-512 families SkylakeX and Cooperlake).</li>
  * </ul>
  * A choice from the environment or a property is kept; where it is slower than nn4j's, one
  * warning says by how much and which setting to change.

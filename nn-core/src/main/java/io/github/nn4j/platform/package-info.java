@@ -1,8 +1,10 @@
 /**
  * The native settings nn4j makes before ND4J loads: the fastest OpenBLAS kernel family the CPU
  * can safely run, and OpenMP's passive wait policy. {@link io.github.nn4j.platform.Nn4jPlatform}
- * documents the system properties; {@link io.github.nn4j.platform.Nd4jLoadHook} how it runs
- * before ND4J without a call from the user; {@link io.github.nn4j.platform.OffHeapSettling} waits
- * for ND4J's off-heap memory to settle before it is measured. A foundation package: it uses no other nn4j package.
+ * documents the system properties and tells which kernel runs; {@link io.github.nn4j.platform.PlatformPlan}
+ * and {@link io.github.nn4j.platform.CpuInfo} hold what it decided and why;
+ * {@link io.github.nn4j.platform.Nd4jLoadHook} is how it runs before ND4J without a call from the
+ * user. The kernel table, the policy and the native environment behind them are in
+ * {@code io.github.nn4j.internal.platform}. A foundation package: it uses no other nn4j package.
  */
 package io.github.nn4j.platform;

@@ -1,7 +1,7 @@
 package io.github.nn4j.train;
 
 import io.github.nn4j.base.JavaArrays;
-import io.github.nn4j.kernels.KernelPath;
+import io.github.nn4j.internal.kernels.KernelPath;
 import io.github.nn4j.losses.Loss;
 import io.github.nn4j.losses.OutputKind;
 import org.nd4j.linalg.api.ndarray.INDArray;

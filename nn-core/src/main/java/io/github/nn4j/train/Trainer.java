@@ -4,9 +4,11 @@ import io.github.nn4j.base.TrainingPass;
 import io.github.nn4j.data.Batch;
 import io.github.nn4j.data.BatchIterator;
 import io.github.nn4j.data.DataSet;
+import io.github.nn4j.internal.model.ChunkedInference;
+import io.github.nn4j.internal.train.EpochSeeds;
+import io.github.nn4j.internal.train.TrainingRun;
 import io.github.nn4j.losses.Loss;
 import io.github.nn4j.losses.OutputKind;
-import io.github.nn4j.model.ChunkedInference;
 import io.github.nn4j.model.LayerObserver;
 import io.github.nn4j.model.Sequential;
 import io.github.nn4j.optim.Optimizer;
@@ -144,55 +146,31 @@ public final class Trainer {
         OutputKind kind = loss.outputKind().forOutputs(model.outputSize());
         PreparedData training = PreparedData.of(train, model, kind, "training");
         PreparedData held = validation == null ? null : PreparedData.of(validation, model, kind, "validation");
-        int batchSize = settings.batchSize();
         long seed = settings.seed();
-        BatchIterator iterator = new BatchIterator(training.data(), batchSize, true, settings.dropLastBatch(), seed);
+        BatchIterator iterator = new BatchIterator(training.data(), settings.batchSize(), true, settings.dropLastBatch(),
+                seed);
         Meter meter = new Meter(kind);
-        int samples = iterator.batchesPerEpoch() == 0 ? 0
-                : Math.min(training.data().size(), iterator.batchesPerEpoch() * batchSize);
-        TrainingState state = new TrainingState(model, settings, iterator.batchesPerEpoch(), samples, validation);
-        List<TrainingListener> listeners = settings.listeners();
-        EpochRollback rollback = new EpochRollback(model.parameterSet(), optimizer);
-        History history = new History();
-        listeners.forEach(listener -> listener.onTrainingStart(state));
-
-        for (int epoch = settings.startEpoch() + 1; epoch <= settings.epochs() && !state.stopRequested(); epoch++) {
-            state.startEpoch(epoch);
-            listeners.forEach(listener -> listener.onEpochStart(state));
-            long start = System.nanoTime();
-            rollback.markEpochStart();
-            model.reseed(EpochSeeds.dropout(seed, epoch));
+        TrainingRun run = TrainingRun.start(model, loss, settings, iterator.batchesPerEpoch(), training.data().size(),
+                validation, settings.startEpoch());
+        while (run.nextEpoch()) {
+            int epoch = run.epoch();
             List<Batch> batches = iterator.nextEpoch(EpochSeeds.shuffle(seed, epoch));
             int[] classes = training.classesInOrder(iterator.order());
             meter.reset();
             int offset = 0;
             for (int b = 0; b < batches.size(); b++) {
                 Batch batch = batches.get(b);
-                LayerObserver observer = StepObservers.ask(listeners, state, b + 1);
+                LayerObserver observer = run.stepObserver(b);
                 double batchLoss = step(batch, TrainingPass.of(b), observer, epoch, meter, classes, offset);
-                if (!Double.isFinite(batchLoss)) {
-                    throw rollback.restore(batchLoss, epoch, b + 1, batches.size(), offset, batch.size());
-                }
+                run.batchDone(b, batches.size(), batchLoss, offset, batch.size());
                 offset += batch.size();
-                for (TrainingListener listener : listeners) {
-                    listener.onBatchEnd(state, b + 1, batchLoss);
-                }
             }
-            double trainSeconds = (System.nanoTime() - start) / 1e9;
+            double trainSeconds = run.secondsInEpoch();
             Map<String, Double> metrics = epochMetrics(meter, held);
             completedEpochs = epoch;
-            if (settings.checkpoint() != null) {
-                checkpoint().writeAfterEpoch(settings.checkpoint());
-            }
-            EpochResult result = new EpochResult(epoch, metrics, offset, trainSeconds, (System.nanoTime() - start) / 1e9);
-            history.add(result);
-            listeners.forEach(listener -> listener.onEpochEnd(state, result));
+            run.endEpoch(metrics, offset, trainSeconds);
         }
-        if (state.stopRequested()) {
-            history.stopped(state.stopReason());
-        }
-        listeners.forEach(listener -> listener.onTrainingEnd(state, history));
-        return history;
+        return run.finish();
     }
 
     /** One training step on {@code batch}; returns its loss, the mean cost plus the penalty. */

@@ -79,7 +79,7 @@ public record TrainingProgress(int epoch, int epochs, long seed, int batchSize, 
      * What a run resuming this checkpoint does differently: a warning for each of loss, schedule,
      * regularization and clipping whose description in {@code resuming} differs from this one's.
      *
-     * @param resuming the resumed run's progress, as {@link TrainingSettings#progress} gives it
+     * @param resuming the resumed run's progress, as {@link io.github.nn4j.train.TrainingSettings#progress} gives it
      * @return the warnings, in that order; empty when the run continues with the same ones
      */
     List<String> changesIn(TrainingProgress resuming) {

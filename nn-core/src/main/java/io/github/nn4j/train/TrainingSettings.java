@@ -11,10 +11,11 @@ import java.util.List;
 /**
  * The checked settings of one training run, as every trainer reads them: optimizer, batch size,
  * epochs, seed, last-batch rule, listeners, schedule, regularization, clipping, checkpoint file,
- * and the checkpoint a resumed run continues. Made only by a {@link TrainingSettingsBuilder}'s
- * checks, which also give each setting's meaning; it never changes afterwards (the optimizer's
- * and listeners' own state do, as they train). The loss is not here: each trainer takes it in its
- * own form.
+ * and the checkpoint a resumed run continues. Made only by the checks of a
+ * {@link TrainingSettingsBuilder}, which also gives each setting's meaning;
+ * it never changes afterwards (the optimizer's and listeners' own state do, as they train). The
+ * loss is not here: each trainer takes it in its own form. Listeners read it from
+ * {@link TrainingState#settings()}.
  */
 public final class TrainingSettings {
 
@@ -30,9 +31,26 @@ public final class TrainingSettings {
     private final Path checkpoint;
     private final TrainingProgress resumed;
 
+    /**
+     * The settings as {@code TrainingSettingsBuilder.checkedSettings} checked them; nothing else
+     * makes one. Each is described at the builder's setter of the same name.
+     *
+     * @param optimizer      the optimizer
+     * @param batchSize      examples per step
+     * @param epochs         epochs in all, those of a resumed run's checkpoint included
+     * @param seed           the seed of shuffling and dropout
+     * @param dropLastBatch  whether a smaller last batch is skipped
+     * @param listeners      the listeners in call order; copied
+     * @param schedule       the learning-rate schedule, or {@code null}
+     * @param regularization the weight penalties, or {@code null}
+     * @param clipping       the gradient clipping, or {@code null}
+     * @param checkpoint     the file written after every epoch, or {@code null}
+     * @param resumed        the progress of the checkpoint a resumed run continues, or {@code null}
+     */
     TrainingSettings(Optimizer optimizer, int batchSize, int epochs, long seed, boolean dropLastBatch,
-                     List<TrainingListener> listeners, LearningRateSchedule schedule, Regularization regularization,
-                     GradientClipping clipping, Path checkpoint, TrainingProgress resumed) {
+                            List<TrainingListener> listeners, LearningRateSchedule schedule,
+                            Regularization regularization, GradientClipping clipping, Path checkpoint,
+                            TrainingProgress resumed) {
         this.optimizer = optimizer;
         this.batchSize = batchSize;
         this.epochs = epochs;

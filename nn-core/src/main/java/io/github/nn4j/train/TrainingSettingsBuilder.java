@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * where they are checked: {@link TrainerBuilder} and the data-parallel trainer's builder extend
  * it and add only their own settings (the loss, in each trainer's form, and the data-parallel
  * modes). Every setter returns the builder it is called on, so the settings chain in any order:
- * {@code Trainer.builder(model).optimizer(new Adam(1e-3)).loss(Loss.mse()).build()}.
+ * {@code Trainer.builder(model).optimizer(new Adam(1e-3)).loss(Loss.mse()).build()}. The
+ * protected members serve nn4j's own trainers, which extend this class, and may change.
  *
  * @param <B> the builder's own type, which every setter returns
  */
@@ -123,7 +124,7 @@ public abstract class TrainingSettingsBuilder<B extends TrainingSettingsBuilder<
     /**
      * The seed of shuffling and dropout (default 0); the same seed gives the same training
      * run. Epoch e shuffles and draws dropout masks from seeds derived from
-     * {@code (seed, e)} ({@link EpochSeeds}); the model's own seed is replaced by them.
+     * {@code (seed, e)} alone; the model's own seed is replaced by them.
      *
      * @param seed the seed
      * @return this builder
@@ -243,17 +244,16 @@ public abstract class TrainingSettingsBuilder<B extends TrainingSettingsBuilder<
     }
 
     /**
-     * Checks the settings together with the loss the trainer will minimize and returns them as
-     * one value; a trainer's {@code build()} calls it first. The checks, in this order: a resumed
-     * run was given its loss again; there are a loss and an optimizer; epochs are left to train;
-     * a checkpoint's optimizer can be saved. Then, for a resumed run, a warning is logged for
-     * each of loss, schedule, regularization and clipping that differs from the checkpoint's.
+     * For nn4j's trainers: checks the settings together with the loss the trainer will minimize
+     * and returns them as one value; a trainer's {@code build()} calls it first. The checks, in
+     * this order: a resumed run was given its loss again; there are a loss and an optimizer;
+     * epochs are left to train; a checkpoint's optimizer can be saved. Then, for a resumed run, a
+     * warning is logged for each of loss, schedule, regularization and clipping that differs.
      *
      * @param loss the loss, or {@code null} when none was given
      * @return the settings, with the listeners in call order (default ones first)
      * @throws IllegalArgumentException      when a check fails, naming it
-     * @throws UnsupportedOperationException when a checkpoint is asked for but the optimizer
-     *                                       cannot be saved
+     * @throws UnsupportedOperationException when a checkpoint is asked for but the optimizer cannot be saved
      */
     protected final TrainingSettings checkedSettings(Loss loss) {
         if (resumed != null && loss == null) {

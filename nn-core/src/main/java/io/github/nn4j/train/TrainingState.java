@@ -21,8 +21,7 @@ public final class TrainingState {
     private String stopReason;
 
     /**
-     * The state of a run about to start, for trainers other than {@link Trainer} (such as a
-     * data-parallel one) that call the same listeners.
+     * The state of a run about to start; nn4j's trainers make it, a listener reads it.
      *
      * @param model            the model being trained
      * @param epochs           the epochs configured

@@ -3,7 +3,7 @@ package io.github.nn4j.data;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.github.nn4j.train.EpochSeeds;
+import io.github.nn4j.internal.train.EpochSeeds;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;

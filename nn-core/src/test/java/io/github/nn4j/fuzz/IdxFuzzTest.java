@@ -2,7 +2,7 @@ package io.github.nn4j.fuzz;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.github.nn4j.data.IdxReader;
-import io.github.nn4j.io.Inflation;
+import io.github.nn4j.internal.io.Inflation;
 import java.io.IOException;
 import java.nio.file.Path;
 

@@ -1,7 +1,7 @@
 package io.github.nn4j.fuzz;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import io.github.nn4j.io.Inflation;
+import io.github.nn4j.internal.io.Inflation;
 import io.github.nn4j.io.Npz;
 import java.io.IOException;
 

@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.github.nn4j.base.Mode;
 import io.github.nn4j.base.TrainingPass;
-import io.github.nn4j.testing.SeededArrays;
 import io.github.nn4j.init.Initializer;
-import io.github.nn4j.kernels.DropoutKernels;
+import io.github.nn4j.internal.kernels.DropoutKernels;
 import io.github.nn4j.model.Sequential;
+import io.github.nn4j.testing.SeededArrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;

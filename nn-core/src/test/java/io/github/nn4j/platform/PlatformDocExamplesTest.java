@@ -15,13 +15,6 @@ class PlatformDocExamplesTest {
             "avx", "avx2", "fma", "avx512f", "avx512cd", "avx512bw", "avx512dq", "avx512vl"));
 
     @Test
-    void theSpeedNoteOfSkylakeXOverHaswellOnZen5() {
-        // PlatformPolicy.java:150; 354 / 206 = 1.72 (GFLOP/s measured on a Zen 5, PlatformPolicy.java:27-30)
-        assertEquals("~1.7× faster float32 GEMM than Haswell on this CPU (~354 vs ~206 GFLOP/s at 2048², 2 cores)",
-                PlatformPolicy.speedNote("SkylakeX", "Haswell", ZEN5));
-    }
-
-    @Test
     void theRelevantFlagsNameWhatIsMissing() {
         // CpuInfo.java:127
         assertEquals("sse4_2 avx avx2 fma avx512f avx512cd avx512bw avx512dq avx512vl (no avx512_bf16)",

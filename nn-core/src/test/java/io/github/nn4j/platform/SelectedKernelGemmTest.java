@@ -3,6 +3,8 @@ package io.github.nn4j.platform;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.github.nn4j.internal.platform.BlasKernel;
+import io.github.nn4j.testing.DenseProducts;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -99,19 +101,7 @@ class SelectedKernelGemmTest {
     }
 
     private static Set<Product> products() {
-        Set<Product> products = new LinkedHashSet<>();
-        for (int[] network : NETWORKS) {
-            int batch = network[0];
-            for (int layer = 1; layer + 1 < network.length; layer++) {
-                int in = network[layer];
-                int out = network[layer + 1];
-                products.add(new Product("X·W", batch, in, out, false, false));     // Dense forward
-                products.add(new Product("Xᵀ·G", in, batch, out, true, false));     // weight gradient
-                products.add(new Product("G·Wᵀ", batch, out, in, false, true));     // input gradient
-                products.add(new Product("onesᵀ·G", 1, batch, out, true, false));   // bias gradient
-            }
-        }
-        return products;
+        return DenseProducts.of(NETWORKS, Product::new);
     }
 
     /**

@@ -1,6 +1,6 @@
 package io.github.nn4j.testing;
 
-import io.github.nn4j.platform.OffHeapSettling;
+import io.github.nn4j.internal.platform.OffHeapSettling;
 import org.nd4j.linalg.factory.Environment;
 import org.nd4j.linalg.factory.Nd4j;
 

@@ -125,7 +125,7 @@ class TrainDocExamplesTest {
 
     @Test
     void aCrashInEpochSevenOfTenResumesWithEpochsSevenToTen() throws IOException {
-        // Trainer.java:114-115
+        // Trainer.java:96-97
         DataSet train = blobs(1, 60);
         DataSet validation = blobs(2, 30);
         Path checkpoint = dir.resolve("run.nn4j");

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.github.nn4j.train.TrainingSettings;
 import io.github.nn4j.layers.Dense;
 import io.github.nn4j.losses.Loss;
 import io.github.nn4j.model.Sequential;

@@ -1,17 +1,12 @@
 package io.github.nn4j.spark;
 
 import io.github.nn4j.base.ParameterSet;
-import io.github.nn4j.optim.LearningRateSchedule;
-import io.github.nn4j.train.EpochResult;
-import io.github.nn4j.train.EpochRollback;
-import io.github.nn4j.train.EpochSeeds;
-import io.github.nn4j.train.History;
-import io.github.nn4j.train.TrainingListener;
+import io.github.nn4j.internal.train.TrainingRun;
 import io.github.nn4j.train.TrainingSettings;
-import io.github.nn4j.train.TrainingState;
+import io.github.nn4j.optim.LearningRateSchedule;
+import io.github.nn4j.train.History;
 import io.github.nn4j.train.TrainingStep;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -19,15 +14,15 @@ import org.apache.spark.broadcast.Broadcast;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * The driver's side of one {@link SparkTrainer#fit}: {@code Trainer}'s epoch loop (listeners,
- * rollback of a diverged epoch, metrics, validation, checkpoints) around Spark jobs for the steps.
+ * The driver's side of one {@link SparkTrainer#fit}: the epochs of a {@link TrainingRun}, as
+ * {@code Trainer} runs them (listeners, rollback of a diverged epoch, checkpoints), around Spark
+ * jobs for the steps, the metrics and the validation.
  */
 final class EpochLoop {
 
     private final SparkTrainer trainer;
     private final TrainingSettings settings;
     private final SparkSettings spark;
-    private final List<TrainingListener> listeners;
     private final JavaSparkContext context;
     private final JavaRDD<Block> blocks;
     private final JavaRDD<Block> validation;
@@ -35,8 +30,7 @@ final class EpochLoop {
     private final ParameterSet parameters;
     private final TrainingStep update;
     private final boolean classes;
-    private TrainingState state;
-    private EpochRollback rollback;
+    private TrainingRun training;
     private double lossSum;
     private long correct;
     private long examples;
@@ -46,7 +40,6 @@ final class EpochLoop {
         this.trainer = trainer;
         this.settings = trainer.settings;
         this.spark = trainer.spark;
-        this.listeners = settings.listeners();
         this.context = context;
         this.blocks = blocks;
         this.validation = validation;
@@ -59,17 +52,10 @@ final class EpochLoop {
 
     History run() {
         int batches = run.batchesPerEpoch();
-        int samples = batches == 0 ? 0 : Math.min(run.examples(), batches * run.batchSize);
-        state = new TrainingState(trainer.model, settings, batches, samples, null);
-        rollback = new EpochRollback(parameters, trainer.optimizer);
-        History history = new History();
-        listeners.forEach(listener -> listener.onTrainingStart(state));
-        for (int epoch = trainer.completedEpochs + 1; epoch <= settings.epochs() && !state.stopRequested(); epoch++) {
-            state.startEpoch(epoch);
-            listeners.forEach(listener -> listener.onEpochStart(state));
-            long start = System.nanoTime();
-            rollback.markEpochStart();
-            trainer.model.reseed(EpochSeeds.dropout(settings.seed(), epoch));
+        training = TrainingRun.start(trainer.model, trainer.loss, settings, batches, run.examples(), null,
+                trainer.completedEpochs);
+        while (training.nextEpoch()) {
+            int epoch = training.epoch();
             lossSum = 0;
             correct = 0;
             examples = 0;
@@ -78,22 +64,12 @@ final class EpochLoop {
             } else {
                 averagingEpoch(epoch, batches);
             }
-            double trainSeconds = (System.nanoTime() - start) / 1e9;
+            double trainSeconds = training.secondsInEpoch();
             Map<String, Double> metrics = metrics();
             trainer.completedEpochs = epoch;
-            if (settings.checkpoint() != null) {
-                trainer.checkpoint().writeAfterEpoch(settings.checkpoint());
-            }
-            EpochResult result = new EpochResult(epoch, metrics, examples, trainSeconds,
-                    (System.nanoTime() - start) / 1e9);
-            history.add(result);
-            listeners.forEach(listener -> listener.onEpochEnd(state, result));
+            training.endEpoch(metrics, examples, trainSeconds);
         }
-        if (state.stopRequested()) {
-            history.stopped(state.stopReason());
-        }
-        listeners.forEach(listener -> listener.onTrainingEnd(state, history));
-        return history;
+        return training.finish();
     }
 
     private void synchronousEpoch(int epoch, int batches) {
@@ -108,7 +84,7 @@ final class EpochLoop {
             int rows = run.batchRows(b);
             sum.gradient.copyInto(parameters.gradients());
             double penalty = update.applyUpdate(epoch);
-            batchDone(epoch, b, batches, sum.lossSum / rows + penalty, sum.lossSum + penalty * rows, rows);
+            batchDone(b, batches, sum.lossSum / rows + penalty, sum.lossSum + penalty * rows, rows);
             correct += sum.correct;
         }
     }
@@ -138,7 +114,7 @@ final class EpochLoop {
             for (int i = 0; i < count; i++) {
                 long rows = sum.batchRows[i];
                 double total = sum.batchLoss[i] + sum.batchPenalty[i];
-                batchDone(epoch, first + i, batches, total / rows, total, rows);
+                batchDone(first + i, batches, total / rows, total, rows);
             }
             correct += sum.correct;
         }
@@ -157,16 +133,11 @@ final class EpochLoop {
         return rates;
     }
 
-    /** Counts a finished batch, stops with a rollback when its loss is not finite, tells the listeners. */
-    private void batchDone(int epoch, int batch, int batches, double batchLoss, double total, long rows) {
-        if (!Double.isFinite(batchLoss)) {
-            throw rollback.restore(batchLoss, epoch, batch + 1, batches, batch * run.batchSize, (int) rows);
-        }
+    /** Counts a finished batch, after the run has checked its loss and told the listeners. */
+    private void batchDone(int batch, int batches, double batchLoss, double total, long rows) {
+        training.batchDone(batch, batches, batchLoss, batch * run.batchSize, (int) rows);
         lossSum += total;
         examples += rows;
-        for (TrainingListener listener : listeners) {
-            listener.onBatchEnd(state, batch + 1, batchLoss);
-        }
     }
 
     /** The epoch's metrics: training loss and accuracy, then validation and rate. */

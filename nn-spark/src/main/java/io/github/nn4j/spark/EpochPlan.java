@@ -1,7 +1,7 @@
 package io.github.nn4j.spark;
 
 import io.github.nn4j.data.BatchIterator;
-import io.github.nn4j.train.EpochSeeds;
+import io.github.nn4j.internal.train.EpochSeeds;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

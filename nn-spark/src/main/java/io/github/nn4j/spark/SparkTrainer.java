@@ -1,13 +1,13 @@
 package io.github.nn4j.spark;
 
+import io.github.nn4j.train.TrainingSettings;
 import io.github.nn4j.losses.Loss;
 import io.github.nn4j.model.Sequential;
-import io.github.nn4j.platform.Nn4jPlatform;
 import io.github.nn4j.optim.Optimizer;
+import io.github.nn4j.platform.Nn4jPlatform;
 import io.github.nn4j.train.Checkpoint;
 import io.github.nn4j.train.History;
 import io.github.nn4j.train.TrainingListener;
-import io.github.nn4j.train.TrainingSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;

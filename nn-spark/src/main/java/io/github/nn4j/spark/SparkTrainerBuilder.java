@@ -1,10 +1,10 @@
 package io.github.nn4j.spark;
 
 import io.github.nn4j.layers.LayerType;
+import io.github.nn4j.train.TrainingSettings;
 import io.github.nn4j.losses.Loss;
 import io.github.nn4j.model.Sequential;
 import io.github.nn4j.train.Checkpoint;
-import io.github.nn4j.train.TrainingSettings;
 import io.github.nn4j.train.TrainingSettingsBuilder;
 
 /**
