@@ -56,6 +56,7 @@ final class BlockBuilder {
         int[] classes = null;
         switch (format.kind) {
             case CLASS_SCORES -> {
+                requireClassIndices();
                 try {
                     classes = OneHot.classesOf(labelRows, format.outputs);
                 } catch (IllegalArgumentException e) {
@@ -137,6 +138,28 @@ final class BlockBuilder {
         if (!Double.isFinite(value)) {
             throw problem("example " + rows + " has a " + what + " of " + value);
         }
+    }
+
+    /** Class indices must be whole numbers below the output count; names the first bad example, not its value. */
+    private void requireClassIndices() {
+        if (labelWidth != 1) {
+            return;
+        }
+        for (int i = 0; i < rows; i++) {
+            double label = labels[i];
+            if (label != Math.rint(label) || label < 0 || label >= format.outputs) {
+                throw problem("the labels do not fit the model's " + format.outputs + " outputs: example " + i
+                        + "'s label is not a class index in [0, " + (format.outputs - 1) + "]");
+            }
+        }
+    }
+
+    /**
+     * The exception for an example that cannot be read, naming the partition and the example (its
+     * place in the partition, from 0) with {@code text}, which must not hold the example's values.
+     */
+    IllegalArgumentException badExample(String text) {
+        return problem("example " + rows + ": " + text);
     }
 
     private IllegalArgumentException problem(String text) {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
+import java.util.function.Supplier;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
@@ -100,26 +101,62 @@ public final class DistributedData {
     /** One block per partition, converted for {@code format} (not cached: the caller persists it). */
     JavaRDD<Block> blocks(BlockFormat format) {
         if (rows != null) {
-            return rows.mapPartitionsWithIndex((partition, iterator) -> {
-                BlockBuilder builder = new BlockBuilder(format, partition);
-                while (iterator.hasNext()) {
-                    Row row = iterator.next();
-                    builder.add(RowReader.values(row, 0), RowReader.values(row, 1));
-                }
-                return single(builder.build());
-            }, true);
+            return rows.mapPartitionsWithIndex((partition, iterator) -> single(fromRows(format, partition, iterator)),
+                    true);
         }
-        return examples.mapPartitionsWithIndex((partition, iterator) -> {
-            BlockBuilder builder = new BlockBuilder(format, partition);
-            while (iterator.hasNext()) {
-                Example example = iterator.next();
-                builder.add(example.features(), example.label());
-            }
-            return single(builder.build());
-        }, true);
+        return examples.mapPartitionsWithIndex((partition, iterator) ->
+                single(fromExamples(format, partition, iterator)), true);
     }
 
-    private static Iterator<Block> single(Block block) {
-        return List.of(block).iterator();
+    /**
+     * One converted block per partition, or the problem in its data: a data problem is a value
+     * here, not an exception, so that Spark does not retry a task that would fail again.
+     */
+    JavaRDD<SourceBlock> sourceBlocks(BlockFormat format) {
+        if (rows != null) {
+            return rows.mapPartitionsWithIndex((partition, iterator) -> single(checked(() ->
+                    fromRows(format, partition, iterator))), true);
+        }
+        return examples.mapPartitionsWithIndex((partition, iterator) -> single(checked(() ->
+                fromExamples(format, partition, iterator))), true);
+    }
+
+    private static Block fromRows(BlockFormat format, int partition, Iterator<Row> iterator) {
+        BlockBuilder builder = new BlockBuilder(format, partition);
+        while (iterator.hasNext()) {
+            Row row = iterator.next();
+            double[] features;
+            double[] label;
+            try {
+                features = RowReader.values(row, 0);
+                label = RowReader.values(row, 1);
+            } catch (IllegalArgumentException e) {
+                throw builder.badExample(e.getMessage());
+            }
+            builder.add(features, label);
+        }
+        return builder.build();
+    }
+
+    private static Block fromExamples(BlockFormat format, int partition, Iterator<Example> iterator) {
+        BlockBuilder builder = new BlockBuilder(format, partition);
+        while (iterator.hasNext()) {
+            Example example = iterator.next();
+            builder.add(example.features(), example.label());
+        }
+        return builder.build();
+    }
+
+    /** The block, or the data problem (an {@code IllegalArgumentException}) that stopped it. */
+    private static SourceBlock checked(Supplier<Block> conversion) {
+        try {
+            return SourceBlock.of(conversion.get());
+        } catch (IllegalArgumentException e) {
+            return SourceBlock.problem(e.getMessage());
+        }
+    }
+
+    private static <T> Iterator<T> single(T value) {
+        return List.of(value).iterator();
     }
 }

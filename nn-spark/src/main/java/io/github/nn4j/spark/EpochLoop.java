@@ -12,11 +12,14 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.slf4j.LoggerFactory;
 
 /**
  * The driver's side of one {@link SparkTrainer#fit}: the epochs of a {@link TrainingRun}, as
  * {@code Trainer} runs them (listeners, rollback of a diverged epoch, checkpoints), around Spark
- * jobs for the steps, the metrics and the validation.
+ * jobs for the steps, the metrics and the validation; checkpoints within epochs
+ * ({@link CheckpointWriter}), and a resumed run's first epoch from the step its checkpoint was
+ * written after. (A diverged resumed epoch rolls back to the checkpoint's weights.)
  */
 final class EpochLoop {
 
@@ -30,6 +33,7 @@ final class EpochLoop {
     private final ParameterSet parameters;
     private final TrainingStep update;
     private final boolean classes;
+    private final CheckpointWriter checkpoints;
     private TrainingRun training;
     private double lossSum;
     private long correct;
@@ -48,32 +52,62 @@ final class EpochLoop {
         this.update = new TrainingStep(trainer.model, trainer.loss, trainer.optimizer, settings.schedule(),
                 settings.regularization(), settings.clipping());
         this.classes = run.format.kind.hasClasses();
+        this.checkpoints = new CheckpointWriter(trainer, context.hadoopConfiguration());
     }
 
     History run() {
         int batches = run.batchesPerEpoch();
-        training = TrainingRun.start(trainer.model, trainer.loss, settings, batches, run.examples(), null,
+        int examplesPerEpoch = run.workerBatch > 0 ? batches * run.batchRows(0) : run.examples();
+        training = TrainingRun.start(trainer.model, trainer.loss, settings, batches, examplesPerEpoch, null,
                 trainer.completedEpochs);
         while (training.nextEpoch()) {
             int epoch = training.epoch();
-            lossSum = 0;
-            correct = 0;
-            examples = 0;
+            int first = startAt(trainer.takeResumePosition(), epoch, batches);
             if (!spark.averaging()) {
-                synchronousEpoch(epoch, batches);
+                synchronousEpoch(epoch, first, batches);
             } else {
-                averagingEpoch(epoch, batches);
+                averagingEpoch(epoch, first, batches);
             }
             double trainSeconds = training.secondsInEpoch();
             Map<String, Double> metrics = metrics();
             trainer.completedEpochs = epoch;
+            checkpoints.afterEpoch();
             training.endEpoch(metrics, examples, trainSeconds);
         }
         return training.finish();
     }
 
-    private void synchronousEpoch(int epoch, int batches) {
-        for (int b = 0; b < batches; b++) {
+    /** The epoch's first step: 0, or after the steps of a checkpoint written within it, whose sums it restores. */
+    private int startAt(EpochPosition position, int epoch, int batches) {
+        lossSum = 0;
+        correct = 0;
+        examples = 0;
+        if (position == null) {
+            return 0;
+        }
+        if (position.epoch() != epoch || position.batches() >= batches) {
+            throw new IllegalArgumentException("the checkpoint was written after step " + position.batches()
+                    + " of epoch " + position.epoch() + ", but this run starts epoch " + epoch + " with " + batches
+                    + " steps: resume it with the data and batch size it was written with");
+        }
+        if (position.partitions() != run.partitions()) {
+            LoggerFactory.getLogger(EpochLoop.class).warn("the checkpoint was written by a run in {} partitions, this "
+                    + "one trains in {}: partial sums are added in another order, so the result equals the "
+                    + "uninterrupted run's only up to rounding; set partitions({}) to resume it exactly",
+                    position.partitions(), run.partitions(), position.partitions());
+        }
+        lossSum = position.lossSum();
+        correct = position.correct();
+        examples = position.examples();
+        return position.batches();
+    }
+
+    private EpochPosition position(int epoch, int batchesDone) {
+        return new EpochPosition(epoch, batchesDone, lossSum, correct, examples, run.partitions());
+    }
+
+    private void synchronousEpoch(int epoch, int first, int batches) {
+        for (int b = first; b < batches; b++) {
             Broadcast<FlatValues> weights = context.broadcast(FlatValues.of(parameters.values()));
             GradientSum sum;
             try {
@@ -86,11 +120,12 @@ final class EpochLoop {
             double penalty = update.applyUpdate(epoch);
             batchDone(b, batches, sum.lossSum / rows + penalty, sum.lossSum + penalty * rows, rows);
             correct += sum.correct;
+            checkpoints.afterSteps(1, position(epoch, b + 1), b + 1 == batches);
         }
     }
 
-    private void averagingEpoch(int epoch, int batches) {
-        for (int first = 0; first < batches; first += spark.localSteps()) {
+    private void averagingEpoch(int epoch, int resumed, int batches) {
+        for (int first = resumed; first < batches; first += spark.localSteps()) {
             int count = Math.min(spark.localSteps(), batches - first);
             long steps = trainer.optimizer.steps();
             double[] rates = rates(epoch, steps, count);
@@ -117,6 +152,7 @@ final class EpochLoop {
                 batchDone(first + i, batches, total / rows, total, rows);
             }
             correct += sum.correct;
+            checkpoints.afterSteps(count, position(epoch, first + count), first + count == batches);
         }
     }
 
@@ -135,7 +171,7 @@ final class EpochLoop {
 
     /** Counts a finished batch, after the run has checked its loss and told the listeners. */
     private void batchDone(int batch, int batches, double batchLoss, double total, long rows) {
-        training.batchDone(batch, batches, batchLoss, batch * run.batchSize, (int) rows);
+        training.batchDone(batch, batches, batchLoss, run.batchOffset(batch), (int) rows);
         lossSum += total;
         examples += rows;
     }

@@ -2,50 +2,81 @@ package io.github.nn4j.spark;
 
 import io.github.nn4j.data.BatchIterator;
 import io.github.nn4j.internal.train.EpochSeeds;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * One partition's part in one epoch: which of its examples each global batch takes, and where
- * they sit in the batch.
+ * One partition's part in one epoch: which of its examples each batch takes, and where they sit
+ * in the batch.
  *
- * <p>The epoch's order is that of {@code Trainer} on one machine holding the same examples in
- * the global order (partitions in order, rows in order within each):
+ * <p>By default (global batches) the epoch's order is that of {@code Trainer} on one machine
+ * holding the same examples in the global order (partitions in order, rows in order within each):
  * {@code BatchIterator.epochOrder(n, EpochSeeds.shuffle(seed, epoch))}, and global batch b holds
- * positions {@code b·B … b·B + B − 1} of it. Every executor computes it from the seed and the
- * partition sizes alone, so the order does not depend on which executor runs what, or when.
- * Each executor JVM keeps the order and its partitions' plans of the latest two epochs: 4 bytes
- * per training example for the order, 8 per example of its partitions for the plans.
+ * positions {@code b·B … b·B + B − 1} of it. Every executor finds its partition's positions from
+ * the seed and the partition's range alone ({@link EpochOrderSlice}), so the order does not depend
+ * on which executor runs what, or when, and no executor holds the whole order.
+ *
+ * <p>With a per-worker batch b (averaging mode), every partition shuffles its own examples
+ * ({@code BatchIterator.epochOrder(rows, EpochSeeds.shuffle(seed ^ partition·φ, epoch))}, the
+ * global seed for partition 0) and step s takes its examples {@code s·b … s·b + b − 1}: every
+ * partition takes the same number of full steps.
+ *
+ * <p>Memory: 8 bytes per example of the partition; each executor JVM keeps the plans of its
+ * partitions for the latest two epochs.
  */
 final class EpochPlan {
 
     /** Epochs kept per JVM (of any runs): the current one, and the last of a run that just ended. */
     private static final int KEPT_EPOCHS = 2;
+    private static final long GOLDEN = 0x9E3779B97F4A7C15L;
 
-    /** By run and epoch: the epoch's order and the plans of the partitions this JVM has worked on. */
-    private static final Map<String, Epoch> EPOCHS = new LinkedHashMap<>(16, 0.75f, true) {
+    /** By run and epoch: the plans of the partitions this JVM has worked on. */
+    private static final Map<String, EpochPlan[]> EPOCHS = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Epoch> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, EpochPlan[]> eldest) {
             return size() > KEPT_EPOCHS;
         }
     };
 
     /** The partition's examples in epoch order, as indices into its block. */
     final int[] localRows;
-    /** Each of those examples' position in its global batch. */
-    final int[] positions;
-    /** Batch b's entries are {@code batchStart[b] … batchStart[b+1] − 1}. */
-    final int[] batchStart;
+    /** Each entry's place in the epoch: batch {@code key / width}, position {@code key % width} in it; ascending. */
+    private final int[] keys;
+    private final int width;
 
-    private EpochPlan(int[] localRows, int[] positions, int[] batchStart) {
+    private EpochPlan(int[] localRows, int[] keys, int width) {
         this.localRows = localRows;
-        this.positions = positions;
-        this.batchStart = batchStart;
+        this.keys = keys;
+        this.width = width;
     }
 
-    /** The examples of this partition in global batch {@code batch}. */
+    /** The examples of this partition in batch {@code batch}. */
     int rows(int batch) {
-        return batchStart[batch + 1] - batchStart[batch];
+        return start(batch + 1) - start(batch);
+    }
+
+    /** The first entry of batch {@code batch}: its examples are {@code localRows[start(batch) …]}. */
+    int start(int batch) {
+        long first = (long) batch * width;
+        if (first > Integer.MAX_VALUE) {
+            return keys.length;
+        }
+        int found = Arrays.binarySearch(keys, (int) first);
+        if (found < 0) {
+            return -found - 1;
+        }
+        return found;
+    }
+
+    /** The positions in batch {@code batch} of this partition's examples there, in entry order. */
+    int[] positions(int batch) {
+        int from = start(batch);
+        int[] positions = new int[rows(batch)];
+        for (int i = 0; i < positions.length; i++) {
+            positions[i] = keys[from + i] - batch * width;
+        }
+        return positions;
     }
 
     /**
@@ -63,46 +94,36 @@ final class EpochPlan {
                     + (end - start) + " when training started: its source must give the same data when Spark "
                     + "recomputes it");
         }
-        Epoch state;
+        EpochPlan[] plans;
         synchronized (EPOCHS) {
-            state = EPOCHS.computeIfAbsent(run.id + "/" + epoch, key -> new Epoch(run, epoch));
+            plans = EPOCHS.computeIfAbsent(run.id + "/" + epoch, key -> new EpochPlan[run.offsets.length - 1]);
         }
-        synchronized (state) {
-            if (state.plans[partition] == null) {
-                state.plans[partition] = make(run, state.order, (int) start, (int) end);
+        synchronized (plans) {
+            if (plans[partition] == null) {
+                plans[partition] = run.workerBatch > 0 ? perWorker(run, epoch, partition, rows)
+                        : global(run, epoch, (int) start, (int) end);
             }
-            return state.plans[partition];
+            return plans[partition];
         }
     }
 
-    /** One epoch of one run in this JVM: its order and the plans made from it. */
-    private static final class Epoch {
-        final int[] order;
-        final EpochPlan[] plans;
-
-        Epoch(RunSpec run, int epoch) {
-            this.order = BatchIterator.epochOrder(run.examples(), EpochSeeds.shuffle(run.seed, epoch));
-            this.plans = new EpochPlan[run.offsets.length - 1];
-        }
+    /** The partition's share of the global batches, in one machine's epoch order. */
+    static EpochPlan global(RunSpec run, int epoch, int start, int end) {
+        int used = (int) Math.min(run.examples(), (long) run.batchesPerEpoch() * run.batchSize);
+        int[][] slice = EpochOrderSlice.of(run.examples(), EpochSeeds.shuffle(run.seed, epoch), start, end, used);
+        return new EpochPlan(slice[0], slice[1], run.batchSize);
     }
 
-    private static EpochPlan make(RunSpec run, int[] order, int start, int end) {
-        int batches = run.batchesPerEpoch();
-        int used = Math.min(order.length, batches * run.batchSize);
-        int[] localRows = new int[end - start];
-        int[] positions = new int[end - start];
-        int[] batchStart = new int[batches + 1];
-        int count = 0;
-        for (int position = 0; position < used; position++) {
-            int example = order[position];
-            int batch = position / run.batchSize;
-            if (example >= start && example < end) {
-                localRows[count] = example - start;
-                positions[count] = position - batch * run.batchSize;
-                count++;
-            }
-            batchStart[batch + 1] = count;
+    /** The partition's own full batches of {@code run.workerBatch} examples, in its own shuffled order. */
+    static EpochPlan perWorker(RunSpec run, int epoch, int partition, int rows) {
+        int batch = run.workerBatch;
+        int count = run.batchesPerEpoch() * batch;
+        int[] order = BatchIterator.epochOrder(rows, EpochSeeds.shuffle(run.seed ^ (partition * GOLDEN), epoch));
+        int partitions = run.offsets.length - 1;
+        int[] keys = new int[count];
+        for (int i = 0; i < count; i++) {
+            keys[i] = (i / batch) * partitions * batch + partition * batch + i % batch;
         }
-        return new EpochPlan(localRows, positions, batchStart);
+        return new EpochPlan(Arrays.copyOf(order, count), keys, partitions * batch);
     }
 }

@@ -2,20 +2,18 @@ package io.github.nn4j.spark;
 
 import java.util.Iterator;
 import java.util.List;
-import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.function.Function2;
 import org.apache.spark.broadcast.Broadcast;
-import org.apache.spark.storage.StorageLevel;
-import scala.Tuple2;
 
 /**
  * The Spark jobs of a training run, one per step (synchronous mode), per round (averaging mode)
  * or per validation pass. Each maps every cached block to one partial sum, computed by a pooled
  * {@link Worker}, and reduces the partial sums: by Spark's tree reduction, which adds them in the
- * order tasks finish, or, with a fixed order, collected and added in partition order on the
- * driver, so that two runs are bitwise equal. The closures capture the {@link RunSpec}, the
- * broadcast handle and a few numbers, nothing else.
+ * order tasks finish, or, with a fixed order, in a tree of fixed shape ({@link OrderedTreeSum}), so
+ * that two runs with the same partitions are bitwise equal. The closures capture the
+ * {@link RunSpec}, the broadcast handle and a few numbers, nothing else. The blocks are placed
+ * and cached by {@link PlacedBlocks}.
  */
 final class Jobs {
 
@@ -23,30 +21,6 @@ final class Jobs {
     private static final int TREE_DEPTH = 2;
 
     private Jobs() {
-    }
-
-    /**
-     * The blocks, moved once through a shuffle that keeps every block in its partition, and cached
-     * (memory, then disk). A task carries its partition's description, and some sources (an RDD
-     * from {@code parallelize}, a DataFrame from a local list) describe a partition by its data:
-     * every step's tasks would carry the whole data set again. After the shuffle a partition is an
-     * index. Lost blocks are recomputed from the shuffle's output or, failing that, the source.
-     */
-    static JavaRDD<Block> pin(JavaRDD<Block> blocks, String name) {
-        JavaRDD<Tuple2<Integer, Block>> keyed = blocks.mapPartitionsWithIndex(
-                (partition, iterator) -> single(new Tuple2<>(partition, iterator.next())), true);
-        return JavaPairRDD.fromJavaRDD(keyed).partitionBy(new PartitionIndex(blocks.getNumPartitions())).values()
-                .setName(name).persist(StorageLevel.MEMORY_AND_DISK());
-    }
-
-    /** Every partition's example count, in partition order, as the offsets of the global order. */
-    static long[] offsets(JavaRDD<Block> blocks) {
-        List<Integer> sizes = blocks.map(block -> block.rows).collect();
-        long[] offsets = new long[sizes.size() + 1];
-        for (int p = 0; p < sizes.size(); p++) {
-            offsets[p + 1] = offsets[p] + sizes.get(p);
-        }
-        return offsets;
     }
 
     /** One synchronous step: the gradients of global batch {@code batch}, summed over partitions. */
@@ -106,16 +80,7 @@ final class Jobs {
         if (!fixedOrder) {
             return parts.treeReduce(plus, TREE_DEPTH);
         }
-        List<T> all = parts.collect();
-        T sum = all.get(0);
-        try {
-            for (int i = 1; i < all.size(); i++) {
-                sum = plus.call(sum, all.get(i));
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException("adding partial sums failed: " + e.getMessage(), e);
-        }
-        return sum;
+        return OrderedTreeSum.sum(parts, plus);
     }
 
     private static <T> Iterator<T> single(T value) {

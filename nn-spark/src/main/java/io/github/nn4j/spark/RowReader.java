@@ -13,7 +13,9 @@ import org.apache.spark.sql.types.UserDefinedType;
 
 /**
  * Reads the numbers of a DataFrame's features and label columns: a number, an array of numbers,
- * or a Spark ML vector ({@code org.apache.spark.ml.linalg.Vector}, dense or sparse).
+ * or a Spark ML vector ({@code org.apache.spark.ml.linalg.Vector}, dense or sparse). Its messages
+ * name columns and positions, never a row's values (which may be private data that would land in
+ * the logs).
  */
 final class RowReader implements Serializable {
 
@@ -51,7 +53,7 @@ final class RowReader implements Serializable {
     static double[] values(Row row, int index) {
         Object value = row.get(index);
         if (value == null) {
-            throw new IllegalArgumentException("null in column " + column(row, index) + " of " + row);
+            throw new IllegalArgumentException("null in column " + column(row, index));
         }
         if (value instanceof Number number) {
             return new double[] {number.doubleValue()};
@@ -65,7 +67,7 @@ final class RowReader implements Serializable {
             Object element = list.get(i);
             if (!(element instanceof Number number)) {
                 throw new IllegalArgumentException("element " + i + " of column " + column(row, index) + " is "
-                        + element + ", not a number");
+                        + (element == null ? "null" : "a " + element.getClass().getSimpleName()) + ", not a number");
             }
             values[i] = number.doubleValue();
         }

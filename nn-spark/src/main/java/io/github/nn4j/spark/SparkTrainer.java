@@ -13,7 +13,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
-import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
 
 /**
  * Trains an nn4j model on data spread over a Spark cluster, data-parallel: the driver holds the
@@ -59,8 +59,11 @@ public final class SparkTrainer {
     final TrainingSettings settings;
     final SparkSettings spark;
     int completedEpochs;
+    /** Where in its next epoch the checkpoint this trainer resumes was written, until the epoch starts. */
+    private EpochPosition resumeAt;
 
-    SparkTrainer(Sequential model, LossFactory lossFactory, Loss loss, TrainingSettings settings, SparkSettings spark) {
+    SparkTrainer(Sequential model, LossFactory lossFactory, Loss loss, TrainingSettings settings, SparkSettings spark,
+                 EpochPosition resumeAt) {
         this.model = model;
         this.lossFactory = lossFactory;
         this.loss = loss;
@@ -68,6 +71,7 @@ public final class SparkTrainer {
         this.settings = settings;
         this.spark = spark;
         this.completedEpochs = settings.startEpoch();
+        this.resumeAt = resumeAt;
     }
 
     /**
@@ -84,15 +88,31 @@ public final class SparkTrainer {
      * Starts configuring a trainer that continues the run of a checkpoint (written by this trainer
      * or by {@code Trainer}), with its model, optimizer, seed, batch size, epochs and last-batch
      * rule. Give the loss again, and the schedule, regularization, clipping, listeners and mode
-     * if the run had them.
+     * (and the checkpoint target, to go on writing checkpoints) if the run had them. A checkpoint
+     * written within an epoch ({@link SparkTrainerBuilder#checkpointEvery}) continues after its
+     * step, with the epoch's metrics of the uninterrupted run.
      *
-     * @param checkpoint a checkpoint file
+     * @param checkpoint a checkpoint file on the driver's disk
      * @return a builder holding the checkpoint's settings
      * @throws IOException              when the file cannot be read
      * @throws IllegalArgumentException when it is not a checkpoint
      */
     public static SparkTrainerBuilder resume(Path checkpoint) throws IOException {
-        return new SparkTrainerBuilder(Checkpoint.read(checkpoint));
+        return new SparkTrainerBuilder(SparkCheckpoint.read(checkpoint));
+    }
+
+    /**
+     * As {@link #resume(Path)}, for a checkpoint behind a Hadoop URI ({@code hdfs://…},
+     * {@code s3a://…}, {@code file:/…}), read with the context's Hadoop configuration.
+     *
+     * @param checkpointUri where {@link SparkTrainerBuilder#checkpoint(String)} wrote it
+     * @param context       the Spark context, for its Hadoop configuration
+     * @return a builder holding the checkpoint's settings
+     * @throws IOException              naming the URI when it cannot be read
+     * @throws IllegalArgumentException when it is not a checkpoint
+     */
+    public static SparkTrainerBuilder resume(String checkpointUri, JavaSparkContext context) throws IOException {
+        return new SparkTrainerBuilder(SparkCheckpoint.read(checkpointUri, context.hadoopConfiguration()));
     }
 
     /**
@@ -121,31 +141,55 @@ public final class SparkTrainer {
      */
     public History fit(DistributedData train, DistributedData validation) {
         Nn4jPlatform.checkOnce();
+        JavaSparkContext context = train.context();
         BlockFormat format = BlockFormat.of(model, loss.outputKind());
-        JavaRDD<Block> blocks = Jobs.pin(train.blocks(format), "nn4j training blocks");
-        JavaRDD<Block> held = validation == null ? null : Jobs.pin(validation.blocks(format), "nn4j validation blocks");
+        PlacedBlocks blocks = PlacedBlocks.of(train, format, partitions(train, context), "nn4j training blocks");
+        PlacedBlocks held = null;
         String id = UUID.randomUUID().toString();
         try {
-            long[] offsets = Jobs.offsets(blocks);
-            if (offsets[offsets.length - 1] == 0) {
-                throw new IllegalArgumentException("the training data is empty (" + (offsets.length - 1)
+            if (blocks.examples() == 0) {
+                throw new IllegalArgumentException("the training data is empty (" + blocks.sourcePartitions
                         + " partitions)");
             }
-            if (held != null && Jobs.offsets(held)[held.getNumPartitions()] == 0) {
-                throw new IllegalArgumentException("the validation data is empty");
+            if (validation != null) {
+                held = PlacedBlocks.of(validation, format, partitions(validation, context), "nn4j validation blocks");
+                if (held.examples() == 0) {
+                    throw new IllegalArgumentException("the validation data is empty");
+                }
             }
-            RunSpec run = new RunSpec(id, ModelSpec.of(model), lossFactory, format, offsets, settings.batchSize(),
+            int threads = spark.nativeThreads() != NativeThreads.AUTOMATIC ? spark.nativeThreads()
+                    : NativeThreads.perExecutor(context.master(), context.getConf(),
+                            Runtime.getRuntime().availableProcessors());
+            RunSpec run = new RunSpec(id, ModelSpec.of(model), lossFactory, format, blocks.offsets, settings.batchSize(),
                     settings.dropLastBatch(), settings.seed(), spark.averaging()
                     ? UpdateSpec.of(optimizer, settings.regularization(), settings.clipping()) : null,
-                    spark.nativeThreads(), spark.hook());
-            return new EpochLoop(this, train.context(), blocks, held, run).run();
+                    threads, spark.workerBatch(), spark.hook());
+            return new EpochLoop(this, context, blocks.blocks, held == null ? null : held.blocks, run).run();
         } finally {
-            blocks.unpersist(false);
+            blocks.unpersist();
             if (held != null) {
-                held.unpersist(false);
+                held.unpersist();
             }
             WorkerPool.forget(id);
+            if (context.isLocal()) {
+                WorkerPool.restoreNativeThreads();
+            }
         }
+    }
+
+    /**
+     * The partitions to train {@code data} in: the builder's count, or by default the cluster's task
+     * slots ({@code SparkContext.defaultParallelism()}), but not more than the data has partitions.
+     */
+    private int partitions(DistributedData data, JavaSparkContext context) {
+        return spark.partitions() > 0 ? spark.partitions() : Math.min(data.partitions(), context.defaultParallelism());
+    }
+
+    /** The position within an epoch that a resumed run starts from, once; then {@code null}. */
+    EpochPosition takeResumePosition() {
+        EpochPosition position = resumeAt;
+        resumeAt = null;
+        return position;
     }
 
     /**

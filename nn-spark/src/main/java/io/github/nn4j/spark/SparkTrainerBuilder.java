@@ -4,7 +4,7 @@ import io.github.nn4j.layers.LayerType;
 import io.github.nn4j.train.TrainingSettings;
 import io.github.nn4j.losses.Loss;
 import io.github.nn4j.model.Sequential;
-import io.github.nn4j.train.Checkpoint;
+import io.github.nn4j.persist.OptimizerCodec;
 import io.github.nn4j.train.TrainingSettingsBuilder;
 
 /**
@@ -32,17 +32,24 @@ public final class SparkTrainerBuilder extends TrainingSettingsBuilder<SparkTrai
     private LossFactory loss;
     private int localSteps;
     private boolean fixedReductionOrder;
-    private int nativeThreads;
+    private int nativeThreads = NativeThreads.AUTOMATIC;
+    private int partitions;
+    private int workerBatch;
+    private String checkpointUri;
+    private int checkpointEvery;
     private StepHook hook;
+    private final EpochPosition resumeAt;
 
     SparkTrainerBuilder(Sequential model) {
         super(model);
         this.loss = Loss::mse;
+        this.resumeAt = null;
     }
 
     /** A builder continuing {@code checkpoint}'s run, with no loss until one is given. */
-    SparkTrainerBuilder(Checkpoint checkpoint) {
-        super(checkpoint);
+    SparkTrainerBuilder(SparkCheckpoint checkpoint) {
+        super(checkpoint.checkpoint());
+        this.resumeAt = checkpoint.position();
     }
 
     /**
@@ -77,9 +84,33 @@ public final class SparkTrainerBuilder extends TrainingSettingsBuilder<SparkTrai
     }
 
     /**
-     * Whether partial sums are added in partition order on the driver (default {@code false}:
-     * Spark's tree reduction, in the order tasks finish). With a fixed order two runs are bitwise
-     * equal, whatever the executors' timing; the driver then receives every partition's sum.
+     * Averaging mode with a batch per worker, as dl4j-spark's {@code batchSizePerWorker}: every step
+     * takes exactly {@code examples} examples on every partition (in each partition's own shuffled
+     * order, reshuffled every epoch), so every partition takes the same number of optimizer steps
+     * and Adam's step counts stay in line. The global batch is then {@code examples × partitions}
+     * and {@code batchSize} is not used; an epoch has as many steps as the smallest partition has
+     * full batches (partitions differ by at most one example), and the few examples left over in a
+     * partition wait for the next epoch's shuffle. Without it, a partition computes its share of
+     * each global batch, which varies, and skips a step in which it has no example.
+     *
+     * @param examples examples per partition and step, at least 1; every partition must hold as many
+     * @return this builder
+     */
+    public SparkTrainerBuilder batchSizePerWorker(int examples) {
+        if (examples < 1) {
+            throw new IllegalArgumentException("a batch per worker needs at least 1 example, got " + examples);
+        }
+        this.workerBatch = examples;
+        return this;
+    }
+
+    /**
+     * Whether partial sums are added in a fixed order (default {@code false}: Spark's tree
+     * reduction, in the order tasks finish). With a fixed order two runs in the same number of
+     * partitions are bitwise equal, whatever the executors' timing, also after executors are lost
+     * and tasks rerun. The order is a tree of fixed shape: with P partitions, groups of ⌈√P⌉ are
+     * added in partition order in an intermediate stage, and the driver adds the groups' sums in
+     * order (up to 4 partitions, it adds them directly), so it receives about √P sums, not P.
      *
      * @param fixed {@code true} for a fixed order
      * @return this builder
@@ -90,10 +121,32 @@ public final class SparkTrainerBuilder extends TrainingSettingsBuilder<SparkTrai
     }
 
     /**
-     * Limits ND4J's operation and BLAS threads in every executor JVM that trains (default 0: leave
-     * them). With several task slots per executor, such as {@code local[2]} on two cores, two
-     * tasks with two BLAS threads each oversubscribe the cores; 1 avoids it. The setting is per
-     * JVM: in local mode it holds for the driver too.
+     * The partitions to train in (default: the cluster's task slots,
+     * {@code SparkContext.defaultParallelism()}, or the data's partition count when it has fewer).
+     * The examples are cut into this many equal contiguous ranges of their global order, in the
+     * one shuffle that places them, so that no partition sets the pace of a step and the result
+     * stays one machine's. The count changes the order of floating-point additions: fix it for
+     * runs that must be bitwise equal on clusters of different sizes, and when resuming a checkpoint.
+     * Fewer when there are fewer examples; more when a partition would hold more than 2³¹ − 8
+     * feature values.
+     *
+     * @param count at least 1
+     * @return this builder
+     */
+    public SparkTrainerBuilder partitions(int count) {
+        if (count < 1) {
+            throw new IllegalArgumentException("partitions must be at least 1, got " + count);
+        }
+        this.partitions = count;
+        return this;
+    }
+
+    /**
+     * ND4J's operation and BLAS threads in every executor JVM that trains. The default is the
+     * executor's cores divided by its task slots: in {@code local[N]}, the machine's cores / N; on
+     * a cluster, {@code spark.task.cpus} (= {@code spark.executor.cores} / slots). 0 leaves ND4J's
+     * own choice (every core for every task). The setting is per JVM: in local mode it holds for
+     * the driver during the fit, and the driver's earlier setting is restored after it.
      *
      * @param threads threads per executor JVM, or 0
      * @return this builder
@@ -103,6 +156,41 @@ public final class SparkTrainerBuilder extends TrainingSettingsBuilder<SparkTrai
             throw new IllegalArgumentException("threads must be at least 0, got " + threads);
         }
         this.nativeThreads = threads;
+        return this;
+    }
+
+    /**
+     * Writes checkpoints behind a Hadoop URI ({@code hdfs://…}, {@code s3a://…}, {@code file:/…},
+     * or a path on the default file system), with the Spark context's Hadoop configuration: after
+     * every epoch (the bytes of {@code Trainer}'s checkpoint) and, with {@link #checkpointEvery},
+     * within epochs. Each write replaces the file whole or not at all.
+     * {@link SparkTrainer#resume(String, org.apache.spark.api.java.JavaSparkContext)} continues from
+     * it. Instead of {@code checkpoint(Path)}, which writes a file on the driver's disk.
+     *
+     * @param uri the checkpoint's URI, or {@code null} for none
+     * @return this builder
+     */
+    public SparkTrainerBuilder checkpoint(String uri) {
+        this.checkpointUri = uri;
+        return this;
+    }
+
+    /**
+     * Also writes the checkpoint ({@code checkpoint(Path)} or {@link #checkpoint(String)}) within
+     * epochs, after every {@code steps} optimizer steps (in averaging mode, at the end of the first
+     * round after them), so that a lost driver loses at most that many steps. Such a checkpoint
+     * holds the steps done in the epoch and the sums of its metrics so far: {@link SparkTrainer}'s
+     * {@code resume} continues after its step exactly as the uninterrupted run (given the same
+     * partition count); {@code Trainer.resume} refuses it.
+     *
+     * @param steps steps between checkpoints, at least 1
+     * @return this builder
+     */
+    public SparkTrainerBuilder checkpointEvery(int steps) {
+        if (steps < 1) {
+            throw new IllegalArgumentException("checkpoints every " + steps + " steps: give at least 1");
+        }
+        this.checkpointEvery = steps;
         return this;
     }
 
@@ -118,8 +206,10 @@ public final class SparkTrainerBuilder extends TrainingSettingsBuilder<SparkTrai
      * @return the trainer
      * @throws IllegalArgumentException      when the model has a BatchNorm layer, the loss or optimizer
      *                                       is missing, a resumed run has no loss or no epochs left, a
-     *                                       layer cannot be sent to executors, or averaging mode gets
-     *                                       an optimizer or clipping it cannot send
+     *                                       layer cannot be sent to executors, averaging mode gets
+     *                                       an optimizer or clipping it cannot send, a batch per worker
+     *                                       is given without averaging mode, checkpoints within epochs
+     *                                       have no target, or a checkpoint has two
      * @throws UnsupportedOperationException when a checkpoint is asked for but the optimizer
      *                                       cannot be saved
      */
@@ -131,8 +221,23 @@ public final class SparkTrainerBuilder extends TrainingSettingsBuilder<SparkTrai
         if (localSteps > 0) {
             UpdateSpec.of(settings.optimizer(), settings.regularization(), settings.clipping());
         }
-        return new SparkTrainer(model(), loss, driverLoss, settings,
-                new SparkSettings(localSteps, fixedReductionOrder, nativeThreads, hook));
+        if (workerBatch > 0 && localSteps == 0) {
+            throw new IllegalArgumentException("batchSizePerWorker(" + workerBatch + ") is for averaging mode: "
+                    + "call averaging(k) too");
+        }
+        if (checkpointUri != null && settings.checkpoint() != null) {
+            throw new IllegalArgumentException("two checkpoint targets, " + settings.checkpoint() + " and "
+                    + checkpointUri + ": give one");
+        }
+        if (checkpointEvery > 0 && checkpointUri == null && settings.checkpoint() == null) {
+            throw new IllegalArgumentException("checkpointEvery(" + checkpointEvery + ") needs a checkpoint target: "
+                    + "checkpoint(path) or checkpoint(uri)");
+        }
+        if (checkpointUri != null) {
+            OptimizerCodec.write(settings.optimizer());   // fails now, not after the first epoch
+        }
+        return new SparkTrainer(model(), loss, driverLoss, settings, new SparkSettings(localSteps, fixedReductionOrder,
+                nativeThreads, partitions, workerBatch, checkpointUri, checkpointEvery, hook), resumeAt);
     }
 
     /**

@@ -9,7 +9,6 @@ import io.github.nn4j.losses.OutputKind;
 import io.github.nn4j.model.Sequential;
 import io.github.nn4j.optim.Optimizer;
 import io.github.nn4j.train.TrainingStep;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -53,7 +52,7 @@ final class Worker {
             return GradientSum.empty();
         }
         weights(weights);
-        int from = plan.batchStart[batch];
+        int from = plan.start(batch);
         TrainingPass pass = load(run, block, plan, epoch, batch);
         double lossSum = step.computeGradients(features, targets, run.batchRows(batch), pass);
         long correct = correct(block, plan.localRows, from);
@@ -82,7 +81,7 @@ final class Worker {
             }
             TrainingPass pass = load(run, block, plan, epoch, batch);
             double lossSum = step.computeGradients(features, targets, rows, pass);
-            sum.correct += correct(block, plan.localRows, plan.batchStart[batch]);
+            sum.correct += correct(block, plan.localRows, plan.start(batch));
             if (start.rates != null) {
                 optimizer.setLearningRate(start.rates[i]);
             }
@@ -131,12 +130,12 @@ final class Worker {
      * their positions in the global batch, so that they get the dropout masks one machine draws.
      */
     private TrainingPass load(RunSpec run, Block block, EpochPlan plan, int epoch, int batch) {
-        int from = plan.batchStart[batch];
+        int from = plan.start(batch);
         int rows = plan.rows(batch);
         buffers(block, rows);
         block.gather(plan.localRows, from, rows, features, targets);
         model.reseed(EpochSeeds.dropout(run.seed, epoch));
-        return TrainingPass.of(batch, Arrays.copyOfRange(plan.positions, from, from + rows));
+        return TrainingPass.of(batch, plan.positions(batch));
     }
 
     private void buffers(Block block, int rows) {

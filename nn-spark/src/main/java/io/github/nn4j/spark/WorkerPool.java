@@ -24,6 +24,9 @@ final class WorkerPool {
     };
 
     private static int nativeThreads;
+    /** ND4J's operation and BLAS threads before the first change, or 0 before any. */
+    private static int originalOperationThreads;
+    private static int originalBlasThreads;
 
     private WorkerPool() {
     }
@@ -57,12 +60,35 @@ final class WorkerPool {
         }
     }
 
-    /** Sets this JVM's ND4J operation and BLAS threads once, when a run asks for a number. */
+    /**
+     * Sets this JVM's BLAS threads (and ND4J's operation threads, which ND4J 1.0.0-M2.1's native
+     * side ignores: its {@code Environment.setMaxThreads} is a no-op there) once, when a run asks
+     * for a number.
+     */
     private static void limitNativeThreads(int threads) {
         if (threads > 0 && threads != nativeThreads) {
+            if (originalOperationThreads == 0) {
+                originalOperationThreads = Nd4j.getEnvironment().maxThreads();
+                originalBlasThreads = Nd4j.factory().blas().getMaxThreads();
+            }
             Nd4j.getEnvironment().setMaxThreads(threads);
             Nd4j.factory().blas().setMaxThreads(threads);
             nativeThreads = threads;
+        }
+    }
+
+    /**
+     * Gives this JVM back the ND4J threads it had before a run limited them: in local mode the
+     * executor is the driver's JVM, whose other work should not keep a training run's limit.
+     */
+    static void restoreNativeThreads() {
+        synchronized (POOLS) {
+            if (originalOperationThreads > 0) {
+                Nd4j.getEnvironment().setMaxThreads(originalOperationThreads);
+                Nd4j.factory().blas().setMaxThreads(originalBlasThreads);
+                originalOperationThreads = 0;
+                nativeThreads = 0;
+            }
         }
     }
 }
