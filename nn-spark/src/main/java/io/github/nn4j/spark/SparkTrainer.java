@@ -45,10 +45,13 @@ import org.apache.spark.api.java.JavaSparkContext;
  * each partition takes k local steps on its shares of the next k global batches, then the
  * parameters and the optimizer's state are averaged. Cheaper, but not one machine's result.
  *
- * <p>Each partition is converted once into a block of floats that Spark caches (memory, then
- * disk) for the fit. Executors rebuild the model once per run and JVM and keep it between steps.
- * Epoch metrics, validation, listeners and checkpoints are {@code Trainer}'s: the checkpoint file
- * is the same, so a run can be resumed on Spark or on one machine.
+ * <p>Each partition is converted once into a block of floats (doubles for a DOUBLE model), and
+ * the blocks are cut into equal contiguous ranges of the global order, one per task slot
+ * ({@link SparkTrainerBuilder#partitions}), which Spark caches (memory, then disk) for the fit.
+ * Executors rebuild the model once per run and JVM and keep it between steps. Epoch metrics,
+ * validation, listeners and per-epoch checkpoints are {@code Trainer}'s: the checkpoint file is
+ * the same, so a run can be resumed on Spark or on one machine; checkpoints can also go to a
+ * Hadoop URI and be written within epochs ({@link SparkTrainerBuilder#checkpointEvery}).
  */
 public final class SparkTrainer {
 
@@ -134,7 +137,10 @@ public final class SparkTrainer {
      * @param validation held-out examples, or {@code null}
      * @return every epoch's {@code loss}, {@code val_loss} (and {@code accuracy},
      *         {@code val_accuracy} for classification, {@code lr} with a schedule)
-     * @throws IllegalArgumentException when the data does not fit the model or is empty
+     * @throws IllegalArgumentException when the data does not fit the model or is empty, naming the
+     *                                  source partition and the example (from 0 within it) of the first
+     *                                  bad one, never its values; it is thrown once, on the driver,
+     *                                  without a task failing (so without Spark's retries)
      * @throws IllegalStateException    naming the epoch and batch when the loss becomes NaN or infinite;
      *                                  the weights and optimizer state are then those of the epoch's start
      * @throws UncheckedIOException     when a checkpoint cannot be written

@@ -142,11 +142,13 @@ public final class SparkTrainerBuilder extends TrainingSettingsBuilder<SparkTrai
     }
 
     /**
-     * ND4J's operation and BLAS threads in every executor JVM that trains. The default is the
-     * executor's cores divided by its task slots: in {@code local[N]}, the machine's cores / N; on
-     * a cluster, {@code spark.task.cpus} (= {@code spark.executor.cores} / slots). 0 leaves ND4J's
-     * own choice (every core for every task). The setting is per JVM: in local mode it holds for
-     * the driver during the fit, and the driver's earlier setting is restored after it.
+     * BLAS threads (where a step's time goes: the GEMMs) in every executor JVM that trains. The
+     * default is the executor's cores divided by its task slots: in {@code local[N]}, the machine's
+     * cores / N; on a cluster, {@code spark.task.cpus} (= {@code spark.executor.cores} / slots). 0
+     * leaves ND4J's own choice (every core for every task). The setting is per JVM: in local mode it
+     * holds for the driver during the fit, and the driver's earlier setting is restored after it.
+     * (ND4J's own element-wise operations keep their thread count: ND4J 1.0.0-M2.1 cannot change it
+     * once loaded; {@code spark.executorEnv.OMP_NUM_THREADS} sets it when executors start.)
      *
      * @param threads threads per executor JVM, or 0
      * @return this builder
