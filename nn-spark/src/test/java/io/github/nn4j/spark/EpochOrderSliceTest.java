@@ -36,6 +36,20 @@ class EpochOrderSliceTest {
     }
 
     @Test
+    void smallRangesFollowedInATableAndLargeOnesScannedAgree() {
+        int n = 1000;
+        int[] order = BatchIterator.epochOrder(n, 42);
+        for (int size : new int[] {1, 10, 100, 249, 250, 251, 600}) {
+            for (int start : new int[] {0, 137, n - size}) {
+                int[][] expected = fromWholeOrder(order, start, start + size, 960);
+                int[][] slice = EpochOrderSlice.of(n, 42, start, start + size, 960);
+                assertArrayEquals(expected[0], slice[0], "range " + start + "+" + size);
+                assertArrayEquals(expected[1], slice[1], "range " + start + "+" + size);
+            }
+        }
+    }
+
+    @Test
     void theWholeRangeGivesTheWholeOrder() {
         int[] order = BatchIterator.epochOrder(5000, 99);
         int[][] slice = EpochOrderSlice.of(5000, 99, 0, 5000, 5000);
