@@ -9,7 +9,8 @@ import java.nio.file.Path;
 import org.apache.spark.api.java.JavaSparkContext;
 
 /**
- * A driver program in its own JVM, started by {@link ClusterFaultsTest}. {@code first <uri> <ready>}
+ * A driver program in its own JVM, started by {@link ClusterFaultsTest}, on local-cluster with one
+ * executor JVM. {@code first <uri> <ready>}
  * trains {@link ClusterRun} with a checkpoint behind {@code uri} every 2 steps and, after step 3 of
  * epoch 2 (the checkpoint after step 2 is written by then), creates the file {@code ready} and waits
  * to be killed. {@code resume <uri> <weights>} resumes the run from {@code uri}, finishes it and
@@ -29,7 +30,7 @@ public final class CheckpointedDriver {
     public static void main(String[] args) throws IOException {
         String uri = args[1];
         Path file = Path.of(args[2]);
-        try (JavaSparkContext context = ClusterRun.context()) {
+        try (JavaSparkContext context = ClusterRun.oneExecutorContext()) {
             if (args[0].equals("first")) {
                 ClusterRun.builder(ClusterRun.model()).checkpoint(uri).checkpointEvery(2)
                         .listener(new WaitToBeKilled(file)).build().fit(ClusterRun.data(context));

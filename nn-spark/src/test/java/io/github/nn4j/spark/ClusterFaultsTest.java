@@ -26,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Faults a cluster has, in Spark's local-cluster mode (a master and two workers in the driver's JVM,
  * each worker running one executor JVM of one core): an executor JVM dies in the middle of an epoch,
- * and the driver dies after a checkpoint. With the fixed reduction order, both runs end bitwise where
+ * and the driver dies after a checkpoint (the drivers in their own JVMs run local-cluster with one
+ * executor JVM each, to start fewer JVMs). With the fixed reduction order, both runs end bitwise where
  * the uninterrupted run ends.
  */
 class ClusterFaultsTest {
@@ -90,6 +91,7 @@ class ClusterFaultsTest {
         SparkCheckpoint left = SparkCheckpoint.read(uri, context.hadoopConfiguration());
         assertEquals(2, left.position().epoch(), "the checkpoint is within epoch 2");
         assertEquals(2, left.position().batches(), "after its step 2");
+        assertEquals(2, left.position().partitions(), "in 2 partitions, as the uninterrupted run");
 
         Path weights = directory.resolve("weights");
         Process second = driver(directory, "resume", uri, weights);

@@ -33,6 +33,11 @@ final class ClusterRun {
      * (created here) rather than a Spark distribution.
      */
     static SparkConf conf() {
+        return conf(MASTER);
+    }
+
+    /** As {@link #conf()}, on {@code master}. */
+    static SparkConf conf(String master) {
         String home = System.getenv("SPARK_HOME");
         if (home == null) {
             throw new IllegalStateException("SPARK_HOME must point at a folder (Surefire sets it to target/spark-home)");
@@ -42,7 +47,7 @@ final class ClusterRun {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return SparkTesting.conf(MASTER)
+        return SparkTesting.conf(master)
                 .set("spark.executor.extraClassPath", System.getProperty("java.class.path"))
                 .set("spark.executorEnv.SPARK_SCALA_VERSION", "2.12")
                 .set("spark.executor.extraJavaOptions",
@@ -51,6 +56,15 @@ final class ClusterRun {
 
     static JavaSparkContext context() {
         return SparkTesting.context(conf());
+    }
+
+    /**
+     * A local-cluster context with one executor JVM, for the driver JVMs of the fault tests: it trains
+     * in 2 partitions as {@link #context()} does (Spark's default parallelism is at least 2), and
+     * starts one JVM fewer.
+     */
+    static JavaSparkContext oneExecutorContext() {
+        return SparkTesting.context(conf("local-cluster[1,1,1024]"));
     }
 
     static DistributedData data(JavaSparkContext context) {
