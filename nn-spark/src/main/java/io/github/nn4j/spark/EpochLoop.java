@@ -30,6 +30,7 @@ final class EpochLoop {
     private final ParameterSet parameters;
     private final TrainingStep update;
     private final boolean classes;
+    private final StepClock clock = new StepClock();
     private TrainingRun training;
     private double lossSum;
     private long correct;
@@ -59,12 +60,14 @@ final class EpochLoop {
             lossSum = 0;
             correct = 0;
             examples = 0;
+            clock.startEpoch();
             if (!spark.averaging()) {
                 synchronousEpoch(epoch, batches);
             } else {
                 averagingEpoch(epoch, batches);
             }
             double trainSeconds = training.secondsInEpoch();
+            trainer.stepCost = clock.cost();
             Map<String, Double> metrics = metrics();
             trainer.completedEpochs = epoch;
             training.endEpoch(metrics, examples, trainSeconds);
@@ -74,16 +77,22 @@ final class EpochLoop {
 
     private void synchronousEpoch(int epoch, int batches) {
         for (int b = 0; b < batches; b++) {
-            Broadcast<FlatValues> weights = context.broadcast(FlatValues.of(parameters.values()));
+            long start = clock.start();
+            FlatValues values = FlatValues.of(parameters.values());
+            clock.packed();
+            Broadcast<FlatValues> weights = context.broadcast(values);
+            clock.broadcast();
             GradientSum sum;
             try {
                 sum = Jobs.step(blocks, run, weights, epoch, b, spark.fixedReductionOrder());
             } finally {
                 weights.destroy();
             }
+            clock.jobDone(sum.times);
             int rows = run.batchRows(b);
             sum.gradient.copyInto(parameters.gradients());
             double penalty = update.applyUpdate(epoch);
+            clock.applied(start, 1);
             batchDone(b, batches, sum.lossSum / rows + penalty, sum.lossSum + penalty * rows, rows);
             correct += sum.correct;
         }
@@ -92,18 +101,22 @@ final class EpochLoop {
     private void averagingEpoch(int epoch, int batches) {
         for (int first = 0; first < batches; first += spark.localSteps()) {
             int count = Math.min(spark.localSteps(), batches - first);
+            long begin = clock.start();
             long steps = trainer.optimizer.steps();
             double[] rates = rates(epoch, steps, count);
             LinkedHashMap<String, FlatValues> optimizerState = new LinkedHashMap<>();
             trainer.optimizer.state().forEach((name, buffer) -> optimizerState.put(name, FlatValues.of(buffer)));
-            Broadcast<RoundStart> start = context.broadcast(new RoundStart(FlatValues.of(parameters.values()),
-                    optimizerState, steps, rates));
+            RoundStart message = new RoundStart(FlatValues.of(parameters.values()), optimizerState, steps, rates);
+            clock.packed();
+            Broadcast<RoundStart> start = context.broadcast(message);
+            clock.broadcast();
             AverageSum sum;
             try {
                 sum = Jobs.round(blocks, run, start, epoch, first, count, spark.fixedReductionOrder());
             } finally {
                 start.destroy();
             }
+            clock.jobDone(sum.times);
             sum.parameters.scale(1 / sum.weight).copyInto(parameters.values());
             Map<String, INDArray> averaged = new LinkedHashMap<>();
             sum.state.forEach((name, values) -> averaged.put(name, values.scale(1 / sum.weight).toArray()));
@@ -111,6 +124,7 @@ final class EpochLoop {
             if (rates != null) {
                 trainer.optimizer.setLearningRate(rates[count - 1]);
             }
+            clock.applied(begin, count);
             for (int i = 0; i < count; i++) {
                 long rows = sum.batchRows[i];
                 double total = sum.batchLoss[i] + sum.batchPenalty[i];

@@ -59,6 +59,7 @@ public final class SparkTrainer {
     final TrainingSettings settings;
     final SparkSettings spark;
     int completedEpochs;
+    StepCost stepCost;
 
     SparkTrainer(Sequential model, LossFactory lossFactory, Loss loss, TrainingSettings settings, SparkSettings spark) {
         this.model = model;
@@ -167,6 +168,16 @@ public final class SparkTrainer {
     /** Epochs completed: 0 before training, the checkpoint's epoch when resumed, then counting. */
     public int completedEpochs() {
         return completedEpochs;
+    }
+
+    /**
+     * Where the time of a step went in the last epoch trained: the driver's and the executors' parts
+     * and the compute, as means per step.
+     *
+     * @return the split, or {@code null} before the first epoch
+     */
+    public StepCost stepCost() {
+        return stepCost;
     }
 
     /** The model on the driver, which holds the trained weights. */

@@ -52,12 +52,17 @@ final class Worker {
         if (rows == 0) {
             return GradientSum.empty();
         }
+        long start = System.nanoTime();
         weights(weights);
+        long copied = System.nanoTime();
         int from = plan.batchStart[batch];
         TrainingPass pass = load(run, block, plan, epoch, batch);
         double lossSum = step.computeGradients(features, targets, run.batchRows(batch), pass);
         long correct = correct(block, plan.localRows, from);
-        return new GradientSum(lossSum, correct, rows, FlatValues.of(model.parameterSet().gradients()));
+        long computed = System.nanoTime();
+        GradientSum sum = new GradientSum(lossSum, correct, rows, FlatValues.of(model.parameterSet().gradients()));
+        sum.times = new TaskTimes(copied - start, computed - copied, System.nanoTime() - computed);
+        return sum;
     }
 
     /**
@@ -69,10 +74,12 @@ final class Worker {
     AverageSum localSteps(RunSpec run, Block block, EpochPlan plan, int epoch, int first, int count,
                           RoundStart start) {
         AverageSum sum = new AverageSum(count);
+        long begin = System.nanoTime();
         weights(start.parameters);
         Map<String, INDArray> state = new LinkedHashMap<>();
         start.state.forEach((name, values) -> state.put(name, values.toArray()));
         optimizer.loadState(state, start.steps);
+        long copied = System.nanoTime();
         long examples = 0;
         for (int i = 0; i < count; i++) {
             int batch = first + i;
@@ -92,6 +99,7 @@ final class Worker {
             sum.batchRows[i] = rows;
             examples += rows;
         }
+        long computed = System.nanoTime();
         if (examples > 0) {
             sum.weight = examples;
             sum.parameters = FlatValues.of(model.parameterSet().values()).scale(examples);
@@ -99,6 +107,7 @@ final class Worker {
                 sum.state.put(entry.getKey(), FlatValues.of(entry.getValue()).scale(examples));
             }
         }
+        sum.times = new TaskTimes(copied - begin, computed - copied, System.nanoTime() - computed);
         return sum;
     }
 

@@ -9,6 +9,7 @@ import io.github.nn4j.spark.DistributedData;
 import io.github.nn4j.spark.Example;
 import io.github.nn4j.spark.SparkTrainer;
 import io.github.nn4j.spark.SparkTrainerBuilder;
+import io.github.nn4j.spark.StepCost;
 import io.github.nn4j.train.History;
 import io.github.nn4j.train.Trainer;
 import io.github.nn4j.train.TrainingStep;
@@ -82,10 +83,20 @@ final class Measurements {
         return median(times);
     }
 
-    /** A SparkTrainer's mean time per step over the second of two epochs. */
-    static double sparkStep(BenchCase c, SparkTrainerBuilder settings, DistributedData data) {
-        History history = settings.epochs(2).build().fit(data);
-        return history.epochResults().get(1).trainSeconds() * 1e3 / c.steps();
+    /** A SparkTrainer's mean time per step over the second of two epochs, and the split of its steps. */
+    static SparkRun sparkStep(BenchCase c, SparkTrainerBuilder settings, DistributedData data) {
+        SparkTrainer trainer = settings.epochs(2).build();
+        History history = trainer.fit(data);
+        return new SparkRun(history.epochResults().get(1).trainSeconds() * 1e3 / c.steps(), trainer.stepCost());
+    }
+
+    /**
+     * A Spark run's time per step and where it went.
+     *
+     * @param ms   mean time per step over the measured epoch, as the epoch's training time says
+     * @param cost the trainer's split of the same epoch's steps
+     */
+    record SparkRun(double ms, StepCost cost) {
     }
 
     /** The trainer settings of every Spark run: Adam 1e-3 on the case's global batch. */
