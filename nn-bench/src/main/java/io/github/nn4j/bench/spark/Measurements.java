@@ -10,7 +10,11 @@ import io.github.nn4j.spark.Example;
 import io.github.nn4j.spark.SparkTrainer;
 import io.github.nn4j.spark.SparkTrainerBuilder;
 import io.github.nn4j.spark.StepCost;
+import io.github.nn4j.train.EpochResult;
 import io.github.nn4j.train.History;
+import io.github.nn4j.train.TrainingListener;
+import io.github.nn4j.train.TrainingState;
+import java.lang.management.ManagementFactory;
 import io.github.nn4j.train.Trainer;
 import io.github.nn4j.train.TrainingStep;
 import java.util.ArrayList;
@@ -85,9 +89,11 @@ final class Measurements {
 
     /** A SparkTrainer's mean time per step over the second of two epochs, and the split of its steps. */
     static SparkRun sparkStep(BenchCase c, SparkTrainerBuilder settings, DistributedData data) {
-        SparkTrainer trainer = settings.epochs(2).build();
+        CpuTime cpu = new CpuTime();
+        SparkTrainer trainer = settings.epochs(2).listener(cpu).build();
         History history = trainer.fit(data);
-        return new SparkRun(history.epochResults().get(1).trainSeconds() * 1e3 / c.steps(), trainer.stepCost());
+        return new SparkRun(history.epochResults().get(1).trainSeconds() * 1e3 / c.steps(), trainer.stepCost(),
+                cpu.lastEpochMs / c.steps());
     }
 
     /**
@@ -95,8 +101,27 @@ final class Measurements {
      *
      * @param ms   mean time per step over the measured epoch, as the epoch's training time says
      * @param cost the trainer's split of the same epoch's steps
+     * @param cpuMs the JVM's CPU time per step over the same epoch (all threads: driver, executors, BLAS)
      */
-    record SparkRun(double ms, StepCost cost) {
+    record SparkRun(double ms, StepCost cost, double cpuMs) {
+    }
+
+    /** The JVM's CPU time over the last epoch: less sensitive than wall time to other processes on the machine. */
+    private static final class CpuTime implements TrainingListener {
+        private final com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        private long start;
+        double lastEpochMs;
+
+        @Override
+        public void onEpochStart(TrainingState state) {
+            start = os.getProcessCpuTime();
+        }
+
+        @Override
+        public void onEpochEnd(TrainingState state, EpochResult result) {
+            lastEpochMs = (os.getProcessCpuTime() - start) / 1e6;
+        }
     }
 
     /** The trainer settings of every Spark run: Adam 1e-3 on the case's global batch. */

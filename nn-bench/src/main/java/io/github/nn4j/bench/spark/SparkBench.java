@@ -110,7 +110,7 @@ public final class SparkBench {
                     Measurements.SparkRun run = Measurements.sparkStep(c, Measurements.settings(c, nativeThreads), data);
                     row(master, c.toString(), "synchronous", run.ms(), run.cost(), c.batchSize(),
                             oneMachine.getOrDefault(c.toString(), Double.NaN));
-                    splits.add(split(master, c.toString(), "synchronous", run.cost()));
+                    splits.add(split(master, c.toString(), "synchronous", run));
                 }
                 for (Map.Entry<BenchCase, List<Integer>> entry : averaging.entrySet()) {
                     BenchCase c = entry.getKey();
@@ -120,7 +120,7 @@ public final class SparkBench {
                                 Measurements.settings(c, nativeThreads).averaging(k), data);
                         row(master, c.toString(), "averaging k=" + k, run.ms(), run.cost(), c.batchSize(),
                                 oneMachine.getOrDefault(c.toString(), Double.NaN));
-                        splits.add(split(master, c.toString(), "averaging k=" + k, run.cost()));
+                        splits.add(split(master, c.toString(), "averaging k=" + k, run));
                     }
                 }
             }
@@ -130,15 +130,16 @@ public final class SparkBench {
                 + "job ÷ k):");
         System.out.println();
         System.out.println("| master | case | mode | step | pack | broadcast | job | apply | weights in | compute "
-                + "| result out | Spark part |");
-        System.out.println("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+                + "| result out | Spark part | CPU ms |");
+        System.out.println("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         splits.forEach(System.out::println);
     }
 
-    private static String split(String master, String c, String mode, StepCost cost) {
+    private static String split(String master, String c, String mode, Measurements.SparkRun run) {
+        StepCost cost = run.cost();
         return String.format(Locale.ROOT, "| %s | %s | %s | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | "
-                + "%.1f |", master, c, mode, cost.stepMs(), cost.packMs(), cost.broadcastMs(), cost.jobMs(),
-                cost.applyMs(), cost.weightsInMs(), cost.computeMs(), cost.resultOutMs(), cost.sparkMs());
+                + "%.1f | %.0f |", master, c, mode, cost.stepMs(), cost.packMs(), cost.broadcastMs(), cost.jobMs(),
+                cost.applyMs(), cost.weightsInMs(), cost.computeMs(), cost.resultOutMs(), cost.sparkMs(), run.cpuMs());
     }
 
     private static int batchOf(String caseName) {
