@@ -31,6 +31,8 @@ final class EpochLoop {
     private final TrainingStep update;
     private final boolean classes;
     private final StepClock clock = new StepClock();
+    /** The weights sent with the last step, whose bytes the next step reuses once its broadcast is gone. */
+    private FlatValues sent;
     private TrainingRun training;
     private double lossSum;
     private long correct;
@@ -78,9 +80,9 @@ final class EpochLoop {
     private void synchronousEpoch(int epoch, int batches) {
         for (int b = 0; b < batches; b++) {
             long start = clock.start();
-            FlatValues values = FlatValues.of(parameters.values());
+            sent = FlatValues.of(parameters.values(), sent);
             clock.packed();
-            Broadcast<FlatValues> weights = context.broadcast(values);
+            Broadcast<FlatValues> weights = context.broadcast(sent);
             clock.broadcast();
             GradientSum sum;
             try {

@@ -19,8 +19,11 @@ import scala.Tuple2;
  */
 final class Jobs {
 
-    /** Depth of {@code treeReduce}: partial sums meet in intermediate tasks before the driver. */
-    private static final int TREE_DEPTH = 2;
+    /**
+     * Partial sums the driver adds itself, as they arrive; above this many partitions they meet in
+     * intermediate tasks first (a tree with this fan-in), which costs a shuffle of partial sums.
+     */
+    private static final int DRIVER_FAN_IN = 8;
 
     private Jobs() {
     }
@@ -104,7 +107,8 @@ final class Jobs {
 
     private static <T> T reduce(JavaRDD<T> parts, boolean fixedOrder, Function2<T, T, T> plus) {
         if (!fixedOrder) {
-            return parts.treeReduce(plus, TREE_DEPTH);
+            int partitions = parts.getNumPartitions();
+            return partitions <= DRIVER_FAN_IN ? parts.reduce(plus) : parts.treeReduce(plus, treeDepth(partitions));
         }
         List<T> all = parts.collect();
         T sum = all.get(0);
@@ -116,6 +120,15 @@ final class Jobs {
             throw new IllegalStateException("adding partial sums failed: " + e.getMessage(), e);
         }
         return sum;
+    }
+
+    /** Levels of a tree of fan-in {@link #DRIVER_FAN_IN} over {@code partitions} leaves, at least 2. */
+    static int treeDepth(int partitions) {
+        int depth = 1;
+        for (long leaves = DRIVER_FAN_IN; leaves < partitions; leaves *= DRIVER_FAN_IN) {
+            depth++;
+        }
+        return Math.max(depth, 2);
     }
 
     private static <T> Iterator<T> single(T value) {
