@@ -1,12 +1,14 @@
 package io.github.nn4j.spark;
 
 import io.github.nn4j.base.ParameterSet;
+import io.github.nn4j.layers.BatchNorm;
 import io.github.nn4j.internal.train.TrainingRun;
 import io.github.nn4j.train.TrainingSettings;
 import io.github.nn4j.optim.LearningRateSchedule;
 import io.github.nn4j.train.History;
 import io.github.nn4j.train.TrainingStep;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -33,6 +35,8 @@ final class EpochLoop {
     private final StepClock clock = new StepClock();
     /** The weights sent with the last step, whose bytes the next step reuses once its broadcast is gone. */
     private FlatValues sent;
+    /** The model's BatchNorm layers, whose batch statistics each step synchronizes. */
+    private final List<BatchNorm> batchNorms;
     private TrainingRun training;
     private double lossSum;
     private long correct;
@@ -51,6 +55,7 @@ final class EpochLoop {
         this.update = new TrainingStep(trainer.model, trainer.loss, trainer.optimizer, settings.schedule(),
                 settings.regularization(), settings.clipping());
         this.classes = run.format.kind.hasClasses();
+        this.batchNorms = BatchNormSync.layers(trainer.model);
     }
 
     History run() {
@@ -85,12 +90,20 @@ final class EpochLoop {
             Broadcast<FlatValues> weights = context.broadcast(sent);
             clock.broadcast();
             GradientSum sum;
+            List<RoundValues> rounds = null;
             try {
-                sum = Jobs.step(blocks, run, weights, epoch, b, spark.fixedReductionOrder());
+                if (!batchNorms.isEmpty()) {
+                    rounds = BatchNormSync.rounds(blocks, run, weights, epoch, b, batchNorms.size());
+                    clock.statisticsDone();
+                }
+                sum = Jobs.step(blocks, run, weights, epoch, b, spark.fixedReductionOrder(), rounds);
             } finally {
                 weights.destroy();
             }
             clock.jobDone(sum.times);
+            if (rounds != null) {
+                BatchNormSync.updateRunning(trainer.model, batchNorms, rounds);
+            }
             int rows = run.batchRows(b);
             sum.gradient.copyInto(parameters.gradients());
             double penalty = update.applyUpdate(epoch);
@@ -165,12 +178,17 @@ final class EpochLoop {
         }
         if (validation != null) {
             Broadcast<FlatValues> weights = context.broadcast(FlatValues.of(parameters.values()));
+            Broadcast<FlatValues> states = parameters.states().isEmpty() ? null
+                    : context.broadcast(FlatValues.of(parameters.states()));
             MetricSum sum;
             try {
-                sum = Jobs.evaluate(validation, run, weights, Math.max(run.batchSize, 1024),
+                sum = Jobs.evaluate(validation, run, weights, states, Math.max(run.batchSize, 1024),
                         spark.fixedReductionOrder());
             } finally {
                 weights.destroy();
+                if (states != null) {
+                    states.destroy();
+                }
             }
             double penalty = settings.regularization() == null ? 0 : settings.regularization().penalty(parameters);
             metrics.put("val_loss", sum.lossSum / sum.rows + penalty);

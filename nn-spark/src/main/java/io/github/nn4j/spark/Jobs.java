@@ -52,9 +52,13 @@ final class Jobs {
         return offsets;
     }
 
-    /** One synchronous step: the gradients of global batch {@code batch}, summed over partitions. */
+    /**
+     * One synchronous step: the gradients of global batch {@code batch}, summed over partitions;
+     * with BatchNorm layers, their global batch statistics are {@code rounds} ({@link BatchNormSync}),
+     * else {@code null}.
+     */
     static GradientSum step(JavaRDD<Block> blocks, RunSpec run, Broadcast<FlatValues> weights, int epoch,
-                            int batch, boolean fixedOrder) {
+                            int batch, boolean fixedOrder, List<RoundValues> rounds) {
         JavaRDD<GradientSum> parts = blocks.mapPartitionsWithIndex((partition, iterator) -> {
             Block block = iterator.next();
             if (run.hook != null) {
@@ -63,7 +67,7 @@ final class Jobs {
             EpochPlan plan = EpochPlan.of(run, epoch, partition, block.rows);
             Worker worker = WorkerPool.borrow(run);
             try {
-                return single(worker.gradients(run, block, plan, epoch, batch, weights.value()));
+                return single(worker.gradients(run, block, plan, epoch, batch, weights.value(), rounds));
             } finally {
                 WorkerPool.release(run, worker);
             }
@@ -90,14 +94,17 @@ final class Jobs {
         return reduce(parts, fixedOrder, AverageSum::plus);
     }
 
-    /** Summed loss and correct predictions of every example, in inference mode at {@code weights}. */
-    static MetricSum evaluate(JavaRDD<Block> blocks, RunSpec run, Broadcast<FlatValues> weights, int chunk,
-                              boolean fixedOrder) {
+    /**
+     * Summed loss and correct predictions of every example, in inference mode at {@code weights} and
+     * {@code states} (the running statistics; {@code null} for a model without).
+     */
+    static MetricSum evaluate(JavaRDD<Block> blocks, RunSpec run, Broadcast<FlatValues> weights,
+                              Broadcast<FlatValues> states, int chunk, boolean fixedOrder) {
         JavaRDD<MetricSum> parts = blocks.mapPartitions(iterator -> {
             Block block = iterator.next();
             Worker worker = WorkerPool.borrow(run);
             try {
-                return single(worker.evaluate(block, weights.value(), chunk));
+                return single(worker.evaluate(block, weights.value(), states == null ? null : states.value(), chunk));
             } finally {
                 WorkerPool.release(run, worker);
             }

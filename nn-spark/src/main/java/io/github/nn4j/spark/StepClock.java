@@ -11,6 +11,7 @@ final class StepClock {
     private long pack;
     private long broadcast;
     private long job;
+    private long statistics;
     private long apply;
     private long weightsIn;
     private long compute;
@@ -19,10 +20,10 @@ final class StepClock {
 
     /** Forgets the previous epoch. */
     void startEpoch() {
-        steps = step = pack = broadcast = job = apply = weightsIn = compute = resultOut = 0;
+        steps = step = pack = broadcast = job = statistics = apply = weightsIn = compute = resultOut = 0;
     }
 
-    /** Starts timing a job of {@code count} steps. */
+    /** Starts timing a step (or an averaging round), and returns its start. */
     long start() {
         mark = System.nanoTime();
         return mark;
@@ -44,6 +45,11 @@ final class StepClock {
         broadcast += lap();
     }
 
+    /** The batch-statistics rounds of a step with BatchNorm are done. */
+    void statisticsDone() {
+        statistics += lap();
+    }
+
     void jobDone(TaskTimes tasks) {
         job += lap();
         if (tasks != null) {
@@ -63,7 +69,7 @@ final class StepClock {
     /** The means per step of the epoch so far. */
     StepCost cost() {
         double n = Math.max(steps, 1) * 1e6;
-        return new StepCost(steps, step / n, pack / n, broadcast / n, job / n, apply / n, weightsIn / n, compute / n,
+        return new StepCost(steps, step / n, pack / n, broadcast / n, statistics / n, job / n, apply / n, weightsIn / n, compute / n,
                 resultOut / n);
     }
 }

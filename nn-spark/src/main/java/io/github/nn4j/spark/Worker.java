@@ -11,6 +11,7 @@ import io.github.nn4j.optim.Optimizer;
 import io.github.nn4j.train.TrainingStep;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -47,7 +48,8 @@ final class Worker {
      * This partition's share of one synchronous step: the gradient of its examples' summed loss
      * divided by the global batch's size, at {@code weights}.
      */
-    GradientSum gradients(RunSpec run, Block block, EpochPlan plan, int epoch, int batch, FlatValues weights) {
+    GradientSum gradients(RunSpec run, Block block, EpochPlan plan, int epoch, int batch, FlatValues weights,
+                          List<RoundValues> rounds) {
         int rows = plan.rows(batch);
         if (rows == 0) {
             return GradientSum.empty();
@@ -57,12 +59,35 @@ final class Worker {
         long copied = System.nanoTime();
         int from = plan.batchStart[batch];
         TrainingPass pass = load(run, block, plan, epoch, batch);
+        if (rounds != null) {
+            pass = pass.withBatchStatistics(new ReplayedStatistics(rounds));
+        }
         double lossSum = step.computeGradients(features, targets, run.batchRows(batch), pass);
         long correct = correct(block, plan.localRows, from);
         long computed = System.nanoTime();
         GradientSum sum = new GradientSum(lossSum, correct, rows, FlatValues.of(model.parameterSet().gradients()));
         sum.times = new TaskTimes(copied - start, computed - copied, System.nanoTime() - computed);
         return sum;
+    }
+
+    /**
+     * This partition's values for the next batch-statistics round of a synchronous step with
+     * BatchNorm ({@link BatchNormSync}): its pass runs until the first BatchNorm call that
+     * {@code known} has no global values for; {@code null} when it has no rows in the batch.
+     */
+    RoundValues roundPart(RunSpec run, Block block, EpochPlan plan, int epoch, int batch, FlatValues weights,
+                          List<RoundValues> known) {
+        if (plan.rows(batch) == 0) {
+            return null;
+        }
+        weights(weights);
+        TrainingPass pass = load(run, block, plan, epoch, batch).withBatchStatistics(new ReplayedStatistics(known));
+        try {
+            step.computeGradients(features, targets, run.batchRows(batch), pass);
+        } catch (ReplayedStatistics.Pending pending) {
+            return pending.local;
+        }
+        throw new IllegalStateException("the model asked for " + known.size() + " batch-statistics rounds, not more");
     }
 
     /**
@@ -111,9 +136,15 @@ final class Worker {
         return sum;
     }
 
-    /** The summed loss and correct predictions of the whole block in inference mode, at {@code weights}. */
-    MetricSum evaluate(Block block, FlatValues weights, int chunk) {
+    /**
+     * The summed loss and correct predictions of the whole block in inference mode, at {@code weights}
+     * and the state (running statistics) {@code states}, or {@code null} for a model without.
+     */
+    MetricSum evaluate(Block block, FlatValues weights, FlatValues states, int chunk) {
         weights(weights);
+        if (states != null) {
+            states.copyInto(model.parameterSet().states());
+        }
         MetricSum sum = new MetricSum(0, 0, 0);
         for (int start = 0; start < block.rows; start += chunk) {
             int rows = Math.min(chunk, block.rows - start);

@@ -1,7 +1,6 @@
 package io.github.nn4j.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.nn4j.base.JavaArrays;
@@ -68,16 +67,6 @@ class NormalizationOnSparkTest {
                 adamDouble, sgdFloat);
         assertTrue(adamDouble <= 1e-10, "Adam, DOUBLE: " + adamDouble);
         assertTrue(sgdFloat <= 1e-5, "momentum, FLOAT: " + sgdFloat);
-    }
-
-    @Test
-    void sparkTrainerRefusesBatchNormSayingWhy() {
-        Sequential model = new Sequential(new Dense(FEATURES, 8), new BatchNorm(8), new Tanh(), new Dense(8, 3));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> SparkTrainer.builder(model).loss(Loss::softmaxCrossEntropy).optimizer(new Adam(0.01)).build());
-        assertTrue(e.getMessage().startsWith("layer 1 BatchNorm(8): SparkTrainer does not support BatchNorm yet: "
-                + "synchronized batch statistics across partitions"), e.getMessage());
-        assertTrue(e.getMessage().contains("are not supported yet"), e.getMessage());
     }
 
     @Test
