@@ -19,22 +19,25 @@ import org.apache.spark.api.java.JavaSparkContext;
  * and splits a synchronous step into Spark's part and the compute.
  *
  * <pre>
- * mvn -q -pl nn-bench -am compile exec:exec@spark-bench -Dnn4j.args="S,M,L local[1],local[2] threads=1"
+ * mvn -q -pl nn-bench -am compile exec:exec@spark-bench -Dnn4j.args="S,M,L,MBN local[1],local[2]"
  * </pre>
  *
- * <p>Arguments, all optional, in any order: the networks ({@code S,M,L}), the masters
+ * <p>Arguments, all optional, in any order: the networks ({@code S,M,L,MBN}; MBN is M with
+ * BatchNorm after each hidden layer, for the cost of synchronized batch statistics), the masters
  * ({@code local[1],local[2]}), {@code threads=N} (ND4J/BLAS threads per executor JVM, see
  * {@code SparkTrainerBuilder.nativeThreadsPerExecutor}; default: the cores divided by the task
  * slots, so that concurrent tasks do not oversubscribe the cores), {@code cases=L512,Mavg} (only
  * these cases: a network with a synchronous batch size, or {@code avg} for its averaging case),
- * {@code k=1,5,20} (averaging's local steps), {@code noref} (no one-machine runs), and {@code quick} (6 steps per case: to check that
- * it runs, or for quick A/B comparisons).
+ * {@code k=1,5,20} (averaging's local steps), {@code noref} (no one-machine runs), and
+ * {@code quick} (6 steps per case: to check that it runs, or for quick A/B comparisons).
  *
  * <p>Per case it prints the mean time per step over the second of two epochs (the first warms
  * up), for one machine ({@code Trainer.fit}), synchronous Spark and averaging mode at k = 1, 5
- * and 20; for synchronous steps also the median time of Spark's part alone (broadcast of the
- * weights, one task per partition returning a gradient-sized array, tree reduction: no model)
- * and of one partition's share of the compute ({@code computeGradients} on B/p rows). Kryo is
+ * and 20, with Spark's part of a step (the step less the slowest task's compute) and that
+ * compute; then the split of every Spark step ({@code SparkTrainer.stepCost()}): the driver's
+ * packing, broadcast, BatchNorm statistics rounds, job and update, the slowest task's copies and
+ * compute, and the JVM's CPU time per step (less sensitive than wall time to other processes on
+ * a shared machine). L b8, whose compute is next to nothing, shows Spark's part alone. Kryo is
  * the serializer, task results up to 64 MB go straight to the driver, broadcasts are not
  * compressed (float weights do not compress). Figures vary run to run on a shared machine:
  * compare only numbers from one run.
@@ -50,7 +53,7 @@ public final class SparkBench {
      * @param args networks, masters, {@code threads=N}, {@code quick}
      */
     public static void main(String[] args) {
-        List<String> networks = List.of("S", "M", "L");
+        List<String> networks = List.of("S", "M", "L", "MBN");
         List<String> masters = List.of("local[1]", "local[2]");
         int threads = 0;
         boolean quick = false;
@@ -82,8 +85,9 @@ public final class SparkBench {
                     cases.add(quick ? c.quick() : c);
                 }
             }
-            BenchCase averaged = quick ? BenchCase.averaging(network).quick() : BenchCase.averaging(network);
-            if (only == null || only.contains(averaged.name() + "avg")) {
+            BenchCase averaged = BenchCase.averaging(network);
+            averaged = averaged == null || !quick ? averaged : averaged.quick();
+            if (averaged != null && (only == null || only.contains(averaged.name() + "avg"))) {
                 averaging.put(averaged, ks != null ? ks : quick ? List.of(1, 5) : List.of(1, 5, 20));
             }
         }
@@ -129,16 +133,17 @@ public final class SparkBench {
         System.out.println("Split of a step (ms, means per step; executor parts: the slowest task's; averaging: per "
                 + "job ÷ k):");
         System.out.println();
-        System.out.println("| master | case | mode | step | pack | broadcast | job | apply | weights in | compute "
-                + "| result out | Spark part | CPU ms |");
-        System.out.println("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        System.out.println("| master | case | mode | step | pack | broadcast | BN statistics | job | apply | weights in "
+                + "| compute | result out | Spark part | CPU ms |");
+        System.out.println("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         splits.forEach(System.out::println);
     }
 
     private static String split(String master, String c, String mode, Measurements.SparkRun run) {
         StepCost cost = run.cost();
         return String.format(Locale.ROOT, "| %s | %s | %s | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | "
-                + "%.1f | %.0f |", master, c, mode, cost.stepMs(), cost.packMs(), cost.broadcastMs(), cost.jobMs(),
+                + "%.1f | %.1f | %.0f |", master, c, mode, cost.stepMs(), cost.packMs(), cost.broadcastMs(),
+                cost.statisticsMs(), cost.jobMs(),
                 cost.applyMs(), cost.weightsInMs(), cost.computeMs(), cost.resultOutMs(), cost.sparkMs(), run.cpuMs());
     }
 
