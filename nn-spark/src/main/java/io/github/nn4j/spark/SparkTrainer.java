@@ -39,11 +39,14 @@ import org.apache.spark.api.java.JavaRDD;
  * the order of floating-point additions, dropout included: an epoch's order is
  * {@code BatchIterator.epochOrder(n, EpochSeeds.shuffle(seed, epoch))}, as {@code Trainer}'s, and
  * each example's dropout masks depend on the seed, the step and its place in the global batch.
- * {@link SparkTrainerBuilder#fixedReductionOrder} makes two runs bitwise equal.
+ * {@link SparkTrainerBuilder#fixedReductionOrder} makes two runs bitwise equal. BatchNorm layers
+ * normalize every partition's share with the whole global batch's statistics, gathered in two
+ * small jobs per layer and step (synchronized batch normalization), so they equal one machine's too.
  *
  * <p><b>Averaging mode</b> ({@link SparkTrainerBuilder#averaging(int)}) runs one job per k steps:
  * each partition takes k local steps on its shares of the next k global batches, then the
- * parameters and the optimizer's state are averaged. Cheaper, but not one machine's result.
+ * parameters and the optimizer's state are averaged. Cheaper, but not one machine's result; it
+ * refuses BatchNorm.
  *
  * <p>Each partition is converted once into a block of floats that Spark caches (memory, then
  * disk) for the fit. Executors rebuild the model once per run and JVM and keep it between steps.
