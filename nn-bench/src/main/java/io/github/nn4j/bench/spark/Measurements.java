@@ -3,7 +3,6 @@ package io.github.nn4j.bench.spark;
 import io.github.nn4j.data.DataSet;
 import io.github.nn4j.data.OneHot;
 import io.github.nn4j.losses.Loss;
-import io.github.nn4j.model.Sequential;
 import io.github.nn4j.optim.Adam;
 import io.github.nn4j.spark.DistributedData;
 import io.github.nn4j.spark.Example;
@@ -14,9 +13,8 @@ import io.github.nn4j.train.EpochResult;
 import io.github.nn4j.train.History;
 import io.github.nn4j.train.TrainingListener;
 import io.github.nn4j.train.TrainingState;
-import java.lang.management.ManagementFactory;
 import io.github.nn4j.train.Trainer;
-import io.github.nn4j.train.TrainingStep;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -24,14 +22,11 @@ import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.broadcast.Broadcast;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-/** The timings SparkBench takes, each the median or mean of repeated runs, in milliseconds. */
+/** The timings SparkBench takes: means per step over a measured epoch, in milliseconds. */
 final class Measurements {
-
-    private static final int REPEATS = 15;
 
     private Measurements() {
     }
@@ -42,49 +37,6 @@ final class Measurements {
         History history = Trainer.builder(c.network()).loss(Loss.softmaxCrossEntropy()).optimizer(new Adam(1e-3))
                 .batchSize(c.batchSize()).epochs(2).seed(1).logEpochs(false).progressBar(false).build().fit(data);
         return history.epochResults().get(1).trainSeconds() * 1e3 / c.steps();
-    }
-
-    /** The compute of one partition's share of a step: {@code computeGradients} on {@code rows} rows, median. */
-    static double shareCompute(BenchCase c, int rows) {
-        Sequential model = c.network();
-        TrainingStep step = new TrainingStep(model, Loss.softmaxCrossEntropy());
-        DataSet data = dataSet(c, 7, rows);
-        double[] times = new double[REPEATS];
-        for (int i = -3; i < REPEATS; i++) {
-            long start = System.nanoTime();
-            step.computeGradients(data.features(), data.labels(), c.batchSize());
-            if (i >= 0) {
-                times[i] = (System.nanoTime() - start) / 1e6;
-            }
-        }
-        return median(times);
-    }
-
-    /**
-     * Spark's part of a synchronous step without the model: broadcast the weights, one task per
-     * partition returning a gradient-sized array, tree reduction; median.
-     */
-    static double sparkOverhead(JavaSparkContext context, long parameters, int partitions) {
-        JavaRDD<Integer> tasks = context.parallelize(IntStream.range(0, partitions).boxed().toList(), partitions)
-                .cache();
-        tasks.count();
-        double[] times = new double[REPEATS];
-        for (int i = -3; i < REPEATS; i++) {
-            long start = System.nanoTime();
-            Broadcast<float[]> weights = context.broadcast(new float[(int) parameters]);
-            tasks.map(p -> new float[weights.value().length]).treeReduce((a, b) -> {
-                for (int j = 0; j < a.length; j++) {
-                    a[j] += b[j];
-                }
-                return a;
-            }, 2);
-            weights.destroy();
-            if (i >= 0) {
-                times[i] = (System.nanoTime() - start) / 1e6;
-            }
-        }
-        tasks.unpersist(false);
-        return median(times);
     }
 
     /** A SparkTrainer's mean time per step over the second of two epochs, and the split of its steps. */
@@ -166,12 +118,5 @@ final class Measurements {
         Arrays.setAll(labels, i -> random.nextInt(c.classes()));
         INDArray features = Nd4j.create(x, new long[] {rows, c.inputs()}, 'c');
         return new DataSet(features, OneHot.encode(labels, c.classes()));
-    }
-
-    static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int n = sorted.length;
-        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 }
