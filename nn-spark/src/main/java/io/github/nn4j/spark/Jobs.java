@@ -12,8 +12,8 @@ import scala.Tuple2;
 /**
  * The Spark jobs of a training run, one per step (synchronous mode), per round (averaging mode)
  * or per validation pass. Each maps every cached block to one partial sum, computed by a pooled
- * {@link Worker}, and reduces the partial sums: by Spark's tree reduction, which adds them in the
- * order tasks finish, or, with a fixed order, collected and added in partition order on the
+ * {@link Worker}, and reduces the partial sums in the order tasks finish (on the driver, as they
+ * arrive, for up to 8 partitions; in a tree of fan-in 8 above), or, with a fixed order, collected and added in partition order on the
  * driver, so that two runs are bitwise equal. The closures capture the {@link RunSpec}, the
  * broadcast handle and a few numbers, nothing else.
  */
