@@ -31,8 +31,8 @@ import org.nd4j.linalg.api.buffer.DataType;
 
 /**
  * The normalization layers on Spark: LayerNorm and LogSoftmax (with the negative log-likelihood)
- * train as on one machine, as every other layer does; BatchNorm is refused by SparkTrainer until
- * synchronized batch statistics exist; a model with BatchNorm trained on one machine is served by
+ * train as on one machine, as every other layer does (BatchNorm, with synchronized statistics:
+ * {@link BatchNormOnSparkTest}); a model with BatchNorm trained on one machine is served by
  * SparkPredictor with its running statistics.
  */
 class NormalizationOnSparkTest {
