@@ -18,6 +18,9 @@ import java.util.Arrays;
  * TrainingPass.of(3, new int[] {7, 2, 5});    // three rows of batch 3, at positions 7, 2 and 5
  * }</pre>
  *
+ * <p>A pass over a share of a batch may also name where batch-normalization layers get the whole
+ * batch's statistics ({@link #withBatchStatistics}).
+ *
  * <p>Without a pass, as in {@code model.forward(x, Mode.TRAIN)}, a random layer counts its own
  * TRAIN passes since it was seeded and puts the rows at positions 0, 1, … in order.
  */
@@ -25,13 +28,15 @@ public final class TrainingPass {
 
     private final long number;
     private final int[] rowPositions;
+    private final BatchStatistics batchStatistics;
 
-    private TrainingPass(long number, int[] rowPositions) {
+    private TrainingPass(long number, int[] rowPositions, BatchStatistics batchStatistics) {
         if (number < 0) {
             throw new IllegalArgumentException("a training pass is numbered from 0, got " + number);
         }
         this.number = number;
         this.rowPositions = rowPositions;
+        this.batchStatistics = batchStatistics;
     }
 
     /**
@@ -42,7 +47,7 @@ public final class TrainingPass {
      * @throws IllegalArgumentException when {@code number} is negative
      */
     public static TrainingPass of(long number) {
-        return new TrainingPass(number, null);
+        return new TrainingPass(number, null, null);
     }
 
     /**
@@ -64,7 +69,7 @@ public final class TrainingPass {
                 throw new IllegalArgumentException("row positions are counted from 0, got " + position);
             }
         }
-        return new TrainingPass(number, rowPositions.clone());
+        return new TrainingPass(number, rowPositions.clone(), null);
     }
 
     /** The pass's number since the random layers were seeded, from 0. */
@@ -80,6 +85,30 @@ public final class TrainingPass {
      */
     public int[] rowPositions() {
         return rowPositions == null ? null : rowPositions.clone();
+    }
+
+    /**
+     * This pass with its batch-normalization layers taking their batch's statistics from
+     * {@code statistics}, for a pass over a share of a batch whose other rows another pass computes.
+     *
+     * @param statistics where the layers get the whole batch's moments and gradient sums
+     * @return a new pass, with the same number and positions
+     * @throws IllegalArgumentException when {@code statistics} is null
+     */
+    public TrainingPass withBatchStatistics(BatchStatistics statistics) {
+        if (statistics == null) {
+            throw new IllegalArgumentException("pass " + number + " needs batch statistics, got null");
+        }
+        return new TrainingPass(number, rowPositions, statistics);
+    }
+
+    /**
+     * Where batch-normalization layers get their batch's statistics.
+     *
+     * @return the source given with {@link #withBatchStatistics}, or {@code null}: the pass's rows are the batch
+     */
+    public BatchStatistics batchStatistics() {
+        return batchStatistics;
     }
 
     @Override

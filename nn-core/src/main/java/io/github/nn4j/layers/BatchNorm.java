@@ -1,12 +1,16 @@
 package io.github.nn4j.layers;
 
+import io.github.nn4j.base.BatchStatistics;
 import io.github.nn4j.base.Buffers;
+import io.github.nn4j.base.ColumnMoments;
 import io.github.nn4j.base.Mode;
 import io.github.nn4j.base.Parameter;
 import io.github.nn4j.base.ParameterKind;
 import io.github.nn4j.base.ParameterSpec;
 import io.github.nn4j.base.Shapes;
+import io.github.nn4j.base.TrainingPass;
 import io.github.nn4j.internal.kernels.BatchNormKernels;
+import io.github.nn4j.internal.kernels.SyncBatchNormKernels;
 import java.util.List;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -35,6 +39,11 @@ import org.nd4j.linalg.factory.Nd4j;
  * Training needs at least two rows per batch (a variance of one row is undefined; PyTorch refuses
  * it too). Both passes run as Java loops over reused buffers for small float batches
  * ({@link BatchNormKernels}).
+ *
+ * <p>A trainer that computes a batch in shares (data-parallel workers) names a
+ * {@link BatchStatistics} in each share's {@link TrainingPass}: the layer then normalizes with the
+ * whole batch's statistics and backpropagates with its sums, so the shares together compute what
+ * one pass over the batch computes (PyTorch's {@code SyncBatchNorm}).
  *
  * <pre>{@code
  * Sequential model = new Sequential(new Dense(20, 64), new BatchNorm(64), new ReLU(), new Dense(64, 2));
@@ -68,6 +77,10 @@ public final class BatchNorm implements Layer {
     private INDArray normalized;
     private INDArray output;
     private INDArray inputGradient;
+    /** The last TRAIN pass's source of batch statistics, or {@code null}: the pass's rows were the batch. */
+    private BatchStatistics synced;
+    /** The rows of the last TRAIN pass's batch. */
+    private long batchRows;
 
     /**
      * Batch normalization of {@code features} features with PyTorch's defaults.
@@ -164,11 +177,40 @@ public final class BatchNorm implements Layer {
         inputGradient = null;
     }
 
+    /**
+     * As {@link #forward(INDArray, Mode)}, except that in {@link Mode#TRAIN}, when {@code pass} names
+     * {@link BatchStatistics}, the input is a share of a larger batch: the layer normalizes with the
+     * whole batch's mean and variance, moves the running statistics towards them (with the batch's
+     * row count in the unbiased variance), and its backward pass takes the batch's sums from the same
+     * source. The batch, not the share, needs at least two rows.
+     */
+    @Override
+    public INDArray forward(INDArray input, Mode mode, TrainingPass pass) {
+        if (mode != Mode.TRAIN || pass == null || pass.batchStatistics() == null) {
+            return forward(input, mode);
+        }
+        requireParameters();
+        Shapes.requireMatrix(input, features, this, "input");
+        long rows = input.rows();
+        normalized = Buffers.reuse(normalized, rows, features, gamma.dataType());
+        output = Buffers.reuse(output, rows, features, gamma.dataType());
+        double[][] local = SyncBatchNormKernels.moments(input, normalized, scale);
+        ColumnMoments batch = pass.batchStatistics().batchMoments(new ColumnMoments(rows, local[0], local[1]));
+        if (batch.columns() != features || batch.count() < 2) {
+            throw new IllegalArgumentException(this + " needs the moments of at least 2 rows over " + features
+                    + " features in training, got " + batch.count() + " rows over " + batch.columns());
+        }
+        SyncBatchNormKernels.normalize(input, batch.count(), batch.mean(), batch.m2(), gamma, beta, eps, mean,
+                variance, invStd, normalized, output);
+        BatchNormKernels.updateRunning(runningMean, runningVar, mean, variance, momentum, batch.count());
+        synced = pass.batchStatistics();
+        batchRows = batch.count();
+        return output;
+    }
+
     @Override
     public INDArray forward(INDArray input, Mode mode) {
-        if (gamma == null) {
-            throw new IllegalStateException(this + " has no parameters yet: put it in a Sequential model");
-        }
+        requireParameters();
         Shapes.requireMatrix(input, features, this, "input");
         long rows = input.rows();
         if (mode == Mode.EVAL) {
@@ -185,13 +227,33 @@ public final class BatchNorm implements Layer {
         output = Buffers.reuse(output, rows, features, gamma.dataType());
         BatchNormKernels.trainForward(input, gamma, beta, eps, mean, variance, invStd, normalized, output);
         BatchNormKernels.updateRunning(runningMean, runningVar, mean, variance, momentum, rows);
+        synced = null;
         return output;
+    }
+
+    private void requireParameters() {
+        if (gamma == null) {
+            throw new IllegalStateException(this + " has no parameters yet: put it in a Sequential model");
+        }
     }
 
     @Override
     public INDArray backward(INDArray outputGradient, boolean needInputGradient) {
         BackwardCheck.check(this, output, outputGradient);
         inputGradient = Buffers.reuse(inputGradient, output.rows(), features, output.dataType());
+        if (synced != null) {
+            SyncBatchNormKernels.parameterGradients(outputGradient, normalized, gammaGradient, betaGradient,
+                    inputGradient);
+            double[] sumG = betaGradient.toDoubleVector();
+            double[] sumGX = gammaGradient.toDoubleVector();
+            synced.batchGradientSums(sumG, sumGX);
+            if (!needInputGradient) {
+                return null;
+            }
+            SyncBatchNormKernels.inputGradient(outputGradient, normalized, gamma, invStd, batchRows, sumG, sumGX, scale,
+                    inputGradient);
+            return inputGradient;
+        }
         BatchNormKernels.backward(outputGradient, normalized, gamma, invStd, gammaGradient, betaGradient, scale,
                 inputGradient, needInputGradient);
         return needInputGradient ? inputGradient : null;

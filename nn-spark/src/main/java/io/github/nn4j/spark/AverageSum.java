@@ -25,6 +25,8 @@ final class AverageSum implements Serializable {
     double[] batchPenalty;
     long[] batchRows;
     long correct;
+    /** The slowest task's times. */
+    TaskTimes times;
 
     AverageSum(int batches) {
         this.batchLoss = new double[batches];
@@ -51,6 +53,7 @@ final class AverageSum implements Serializable {
                 entry.getValue().addScaled(other, 1);
             }
         }
+        a.times = TaskTimes.max(a.times, b.times);
         a.weight += b.weight;
         a.correct += b.correct;
         for (int i = 0; i < a.batchLoss.length; i++) {

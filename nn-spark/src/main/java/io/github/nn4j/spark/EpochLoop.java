@@ -1,12 +1,14 @@
 package io.github.nn4j.spark;
 
 import io.github.nn4j.base.ParameterSet;
+import io.github.nn4j.layers.BatchNorm;
 import io.github.nn4j.internal.train.TrainingRun;
 import io.github.nn4j.train.TrainingSettings;
 import io.github.nn4j.optim.LearningRateSchedule;
 import io.github.nn4j.train.History;
 import io.github.nn4j.train.TrainingStep;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -34,6 +36,11 @@ final class EpochLoop {
     private final TrainingStep update;
     private final boolean classes;
     private final CheckpointWriter checkpoints;
+    private final StepClock clock = new StepClock();
+    /** The weights sent with the last step, whose bytes the next step reuses once its broadcast is gone. */
+    private FlatValues sent;
+    /** The model's BatchNorm layers, whose batch statistics each step synchronizes. */
+    private final List<BatchNorm> batchNorms;
     private TrainingRun training;
     private double lossSum;
     private long correct;
@@ -53,6 +60,7 @@ final class EpochLoop {
                 settings.regularization(), settings.clipping());
         this.classes = run.format.kind.hasClasses();
         this.checkpoints = new CheckpointWriter(trainer, context.hadoopConfiguration());
+        this.batchNorms = BatchNormSync.layers(trainer.model);
     }
 
     History run() {
@@ -63,12 +71,14 @@ final class EpochLoop {
         while (training.nextEpoch()) {
             int epoch = training.epoch();
             int first = startAt(trainer.takeResumePosition(), epoch, batches);
+            clock.startEpoch();
             if (!spark.averaging()) {
                 synchronousEpoch(epoch, first, batches);
             } else {
                 averagingEpoch(epoch, first, batches);
             }
             double trainSeconds = training.secondsInEpoch();
+            trainer.stepCost = clock.cost();
             Map<String, Double> metrics = metrics();
             trainer.completedEpochs = epoch;
             checkpoints.afterEpoch();
@@ -108,16 +118,30 @@ final class EpochLoop {
 
     private void synchronousEpoch(int epoch, int first, int batches) {
         for (int b = first; b < batches; b++) {
-            Broadcast<FlatValues> weights = context.broadcast(FlatValues.of(parameters.values()));
+            long start = clock.start();
+            sent = FlatValues.of(parameters.values(), sent);
+            clock.packed();
+            Broadcast<FlatValues> weights = context.broadcast(sent);
+            clock.broadcast();
             GradientSum sum;
+            List<RoundValues> rounds = null;
             try {
-                sum = Jobs.step(blocks, run, weights, epoch, b, spark.fixedReductionOrder());
+                if (!batchNorms.isEmpty()) {
+                    rounds = BatchNormSync.rounds(blocks, run, weights, epoch, b, batchNorms.size());
+                    clock.statisticsDone();
+                }
+                sum = Jobs.step(blocks, run, weights, epoch, b, spark.fixedReductionOrder(), rounds);
             } finally {
                 weights.destroy();
+            }
+            clock.jobDone(sum.times);
+            if (rounds != null) {
+                BatchNormSync.updateRunning(trainer.model, batchNorms, rounds);
             }
             int rows = run.batchRows(b);
             sum.gradient.copyInto(parameters.gradients());
             double penalty = update.applyUpdate(epoch);
+            clock.applied(start, 1);
             batchDone(b, batches, sum.lossSum / rows + penalty, sum.lossSum + penalty * rows, rows);
             correct += sum.correct;
             checkpoints.afterSteps(1, position(epoch, b + 1), b + 1 == batches);
@@ -127,18 +151,22 @@ final class EpochLoop {
     private void averagingEpoch(int epoch, int resumed, int batches) {
         for (int first = resumed; first < batches; first += spark.localSteps()) {
             int count = Math.min(spark.localSteps(), batches - first);
+            long begin = clock.start();
             long steps = trainer.optimizer.steps();
             double[] rates = rates(epoch, steps, count);
             LinkedHashMap<String, FlatValues> optimizerState = new LinkedHashMap<>();
             trainer.optimizer.state().forEach((name, buffer) -> optimizerState.put(name, FlatValues.of(buffer)));
-            Broadcast<RoundStart> start = context.broadcast(new RoundStart(FlatValues.of(parameters.values()),
-                    optimizerState, steps, rates));
+            RoundStart message = new RoundStart(FlatValues.of(parameters.values()), optimizerState, steps, rates);
+            clock.packed();
+            Broadcast<RoundStart> start = context.broadcast(message);
+            clock.broadcast();
             AverageSum sum;
             try {
                 sum = Jobs.round(blocks, run, start, epoch, first, count, spark.fixedReductionOrder());
             } finally {
                 start.destroy();
             }
+            clock.jobDone(sum.times);
             sum.parameters.scale(1 / sum.weight).copyInto(parameters.values());
             Map<String, INDArray> averaged = new LinkedHashMap<>();
             sum.state.forEach((name, values) -> averaged.put(name, values.scale(1 / sum.weight).toArray()));
@@ -146,6 +174,7 @@ final class EpochLoop {
             if (rates != null) {
                 trainer.optimizer.setLearningRate(rates[count - 1]);
             }
+            clock.applied(begin, count);
             for (int i = 0; i < count; i++) {
                 long rows = sum.batchRows[i];
                 double total = sum.batchLoss[i] + sum.batchPenalty[i];
@@ -185,12 +214,17 @@ final class EpochLoop {
         }
         if (validation != null) {
             Broadcast<FlatValues> weights = context.broadcast(FlatValues.of(parameters.values()));
+            Broadcast<FlatValues> states = parameters.states().isEmpty() ? null
+                    : context.broadcast(FlatValues.of(parameters.states()));
             MetricSum sum;
             try {
-                sum = Jobs.evaluate(validation, run, weights, Math.max(run.batchSize, 1024),
+                sum = Jobs.evaluate(validation, run, weights, states, Math.max(run.batchSize, 1024),
                         spark.fixedReductionOrder());
             } finally {
                 weights.destroy();
+                if (states != null) {
+                    states.destroy();
+                }
             }
             double penalty = settings.regularization() == null ? 0 : settings.regularization().penalty(parameters);
             metrics.put("val_loss", sum.lossSum / sum.rows + penalty);

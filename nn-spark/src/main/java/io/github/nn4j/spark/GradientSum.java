@@ -17,6 +17,8 @@ final class GradientSum implements Serializable {
     long rows;
     /** The gradient, {@code null} for an empty sum. */
     FlatValues gradient;
+    /** The slowest task's times. */
+    TaskTimes times;
 
     GradientSum(double lossSum, long correct, long rows, FlatValues gradient) {
         this.lossSum = lossSum;
@@ -31,6 +33,9 @@ final class GradientSum implements Serializable {
 
     /** {@code a + b}, reusing {@code a}'s (or {@code b}'s) arrays. */
     static GradientSum plus(GradientSum a, GradientSum b) {
+        TaskTimes times = TaskTimes.max(a.times, b.times);
+        a.times = times;
+        b.times = times;
         if (a.gradient == null) {
             b.lossSum += a.lossSum;
             b.correct += a.correct;

@@ -39,11 +39,14 @@ import org.apache.spark.api.java.JavaSparkContext;
  * the order of floating-point additions, dropout included: an epoch's order is
  * {@code BatchIterator.epochOrder(n, EpochSeeds.shuffle(seed, epoch))}, as {@code Trainer}'s, and
  * each example's dropout masks depend on the seed, the step and its place in the global batch.
- * {@link SparkTrainerBuilder#fixedReductionOrder} makes two runs bitwise equal.
+ * {@link SparkTrainerBuilder#fixedReductionOrder} makes two runs bitwise equal. BatchNorm layers
+ * normalize every partition's share with the whole global batch's statistics, gathered in two
+ * small jobs per layer and step (synchronized batch normalization), so they equal one machine's too.
  *
  * <p><b>Averaging mode</b> ({@link SparkTrainerBuilder#averaging(int)}) runs one job per k steps:
  * each partition takes k local steps on its shares of the next k global batches, then the
- * parameters and the optimizer's state are averaged. Cheaper, but not one machine's result.
+ * parameters and the optimizer's state are averaged. Cheaper, but not one machine's result; it
+ * refuses BatchNorm.
  *
  * <p>Each partition is converted once into a block of floats (doubles for a DOUBLE model), and
  * the blocks are cut into equal contiguous ranges of the global order, one per task slot
@@ -64,6 +67,7 @@ public final class SparkTrainer {
     int completedEpochs;
     /** Where in its next epoch the checkpoint this trainer resumes was written, until the epoch starts. */
     private EpochPosition resumeAt;
+    StepCost stepCost;
 
     SparkTrainer(Sequential model, LossFactory lossFactory, Loss loss, TrainingSettings settings, SparkSettings spark,
                  EpochPosition resumeAt) {
@@ -217,6 +221,16 @@ public final class SparkTrainer {
     /** Epochs completed: 0 before training, the checkpoint's epoch when resumed, then counting. */
     public int completedEpochs() {
         return completedEpochs;
+    }
+
+    /**
+     * Where the time of a step went in the last epoch trained: the driver's and the executors' parts
+     * and the compute, as means per step.
+     *
+     * @return the split, or {@code null} before the first epoch
+     */
+    public StepCost stepCost() {
+        return stepCost;
     }
 
     /** The model on the driver, which holds the trained weights. */

@@ -206,7 +206,7 @@ public final class SparkTrainerBuilder extends TrainingSettingsBuilder<SparkTrai
      * Builds the trainer, after the checks of {@link TrainingSettingsBuilder#checkedSettings}.
      *
      * @return the trainer
-     * @throws IllegalArgumentException      when the model has a BatchNorm layer, the loss or optimizer
+     * @throws IllegalArgumentException      when averaging mode gets a model with a BatchNorm layer, the loss or optimizer
      *                                       is missing, a resumed run has no loss or no epochs left, a
      *                                       layer cannot be sent to executors, averaging mode gets
      *                                       an optimizer or clipping it cannot send, a batch per worker
@@ -216,7 +216,9 @@ public final class SparkTrainerBuilder extends TrainingSettingsBuilder<SparkTrai
      *                                       cannot be saved
      */
     public SparkTrainer build() {
-        refuseBatchNorm(model());
+        if (localSteps > 0) {
+            refuseBatchNorm(model());
+        }
         Loss driverLoss = loss == null ? null : loss.get();
         TrainingSettings settings = checkedSettings(driverLoss);
         ModelSpec.of(model());
@@ -243,19 +245,19 @@ public final class SparkTrainerBuilder extends TrainingSettingsBuilder<SparkTrai
     }
 
     /**
-     * Refuses a model with batch normalization: every partition would normalize its share of a batch
-     * with that share's own mean and variance, and update the running statistics from it, so training
-     * would not equal one machine's; synchronized batch statistics (what PyTorch calls SyncBatchNorm)
-     * are not built yet.
+     * Refuses a model with batch normalization in averaging mode: there every partition takes its
+     * own local steps, so each would normalize with its own share's statistics and move its own
+     * running statistics, and the average of k steps' running statistics over partitions is no
+     * running statistics one machine would have. Synchronous mode synchronizes them ({@link BatchNormSync}).
      */
     private static void refuseBatchNorm(Sequential model) {
         for (int i = 0; i < model.layers().size(); i++) {
             if (model.layers().get(i).typeName().equals(LayerType.BATCH_NORM.typeName())) {
-                throw new IllegalArgumentException("layer " + i + " " + model.layers().get(i) + ": SparkTrainer does "
-                        + "not support BatchNorm yet: synchronized batch statistics across partitions (PyTorch's "
-                        + "SyncBatchNorm) are not supported yet, so each partition would normalize with its own "
-                        + "share's mean and variance and training would not equal one machine's. Train this model "
-                        + "with Trainer, or use LayerNorm, which needs no batch statistics");
+                throw new IllegalArgumentException("layer " + i + " " + model.layers().get(i) + ": averaging mode "
+                        + "does not support BatchNorm: each partition's local steps would normalize with that "
+                        + "partition's own batch statistics and move its own running statistics, which no average "
+                        + "turns into one machine's. Train a BatchNorm model in synchronous mode (the default), "
+                        + "which synchronizes the batch statistics across partitions, or use LayerNorm");
             }
         }
     }

@@ -10,6 +10,7 @@ import io.github.nn4j.model.Sequential;
 import io.github.nn4j.optim.Optimizer;
 import io.github.nn4j.train.TrainingStep;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -46,17 +47,46 @@ final class Worker {
      * This partition's share of one synchronous step: the gradient of its examples' summed loss
      * divided by the global batch's size, at {@code weights}.
      */
-    GradientSum gradients(RunSpec run, Block block, EpochPlan plan, int epoch, int batch, FlatValues weights) {
+    GradientSum gradients(RunSpec run, Block block, EpochPlan plan, int epoch, int batch, FlatValues weights,
+                          List<RoundValues> rounds) {
         int rows = plan.rows(batch);
         if (rows == 0) {
             return GradientSum.empty();
         }
+        long start = System.nanoTime();
         weights(weights);
+        long copied = System.nanoTime();
         int from = plan.start(batch);
         TrainingPass pass = load(run, block, plan, epoch, batch);
+        if (rounds != null) {
+            pass = pass.withBatchStatistics(new ReplayedStatistics(rounds));
+        }
         double lossSum = step.computeGradients(features, targets, run.batchRows(batch), pass);
         long correct = correct(block, plan.localRows, from);
-        return new GradientSum(lossSum, correct, rows, FlatValues.of(model.parameterSet().gradients()));
+        long computed = System.nanoTime();
+        GradientSum sum = new GradientSum(lossSum, correct, rows, FlatValues.of(model.parameterSet().gradients()));
+        sum.times = new TaskTimes(copied - start, computed - copied, System.nanoTime() - computed);
+        return sum;
+    }
+
+    /**
+     * This partition's values for the next batch-statistics round of a synchronous step with
+     * BatchNorm ({@link BatchNormSync}): its pass runs until the first BatchNorm call that
+     * {@code known} has no global values for; {@code null} when it has no rows in the batch.
+     */
+    RoundValues roundPart(RunSpec run, Block block, EpochPlan plan, int epoch, int batch, FlatValues weights,
+                          List<RoundValues> known) {
+        if (plan.rows(batch) == 0) {
+            return null;
+        }
+        weights(weights);
+        TrainingPass pass = load(run, block, plan, epoch, batch).withBatchStatistics(new ReplayedStatistics(known));
+        try {
+            step.computeGradients(features, targets, run.batchRows(batch), pass);
+        } catch (ReplayedStatistics.Pending pending) {
+            return pending.local;
+        }
+        throw new IllegalStateException("the model asked for " + known.size() + " batch-statistics rounds, not more");
     }
 
     /**
@@ -68,10 +98,12 @@ final class Worker {
     AverageSum localSteps(RunSpec run, Block block, EpochPlan plan, int epoch, int first, int count,
                           RoundStart start) {
         AverageSum sum = new AverageSum(count);
+        long begin = System.nanoTime();
         weights(start.parameters);
         Map<String, INDArray> state = new LinkedHashMap<>();
         start.state.forEach((name, values) -> state.put(name, values.toArray()));
         optimizer.loadState(state, start.steps);
+        long copied = System.nanoTime();
         long examples = 0;
         for (int i = 0; i < count; i++) {
             int batch = first + i;
@@ -91,6 +123,7 @@ final class Worker {
             sum.batchRows[i] = rows;
             examples += rows;
         }
+        long computed = System.nanoTime();
         if (examples > 0) {
             sum.weight = examples;
             sum.parameters = FlatValues.of(model.parameterSet().values()).scale(examples);
@@ -98,12 +131,19 @@ final class Worker {
                 sum.state.put(entry.getKey(), FlatValues.of(entry.getValue()).scale(examples));
             }
         }
+        sum.times = new TaskTimes(copied - begin, computed - copied, System.nanoTime() - computed);
         return sum;
     }
 
-    /** The summed loss and correct predictions of the whole block in inference mode, at {@code weights}. */
-    MetricSum evaluate(Block block, FlatValues weights, int chunk) {
+    /**
+     * The summed loss and correct predictions of the whole block in inference mode, at {@code weights}
+     * and the state (running statistics) {@code states}, or {@code null} for a model without.
+     */
+    MetricSum evaluate(Block block, FlatValues weights, FlatValues states, int chunk) {
         weights(weights);
+        if (states != null) {
+            states.copyInto(model.parameterSet().states());
+        }
         MetricSum sum = new MetricSum(0, 0, 0);
         for (int start = 0; start < block.rows; start += chunk) {
             int rows = Math.min(chunk, block.rows - start);

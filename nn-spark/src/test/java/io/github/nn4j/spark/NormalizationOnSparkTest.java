@@ -1,7 +1,6 @@
 package io.github.nn4j.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.nn4j.base.JavaArrays;
@@ -32,8 +31,8 @@ import org.nd4j.linalg.api.buffer.DataType;
 
 /**
  * The normalization layers on Spark: LayerNorm and LogSoftmax (with the negative log-likelihood)
- * train as on one machine, as every other layer does; BatchNorm is refused by SparkTrainer until
- * synchronized batch statistics exist; a model with BatchNorm trained on one machine is served by
+ * train as on one machine, as every other layer does (BatchNorm, with synchronized statistics:
+ * {@link BatchNormOnSparkTest}); a model with BatchNorm trained on one machine is served by
  * SparkPredictor with its running statistics.
  */
 class NormalizationOnSparkTest {
@@ -68,16 +67,6 @@ class NormalizationOnSparkTest {
                 adamDouble, sgdFloat);
         assertTrue(adamDouble <= 1e-10, "Adam, DOUBLE: " + adamDouble);
         assertTrue(sgdFloat <= 1e-5, "momentum, FLOAT: " + sgdFloat);
-    }
-
-    @Test
-    void sparkTrainerRefusesBatchNormSayingWhy() {
-        Sequential model = new Sequential(new Dense(FEATURES, 8), new BatchNorm(8), new Tanh(), new Dense(8, 3));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> SparkTrainer.builder(model).loss(Loss::softmaxCrossEntropy).optimizer(new Adam(0.01)).build());
-        assertTrue(e.getMessage().startsWith("layer 1 BatchNorm(8): SparkTrainer does not support BatchNorm yet: "
-                + "synchronized batch statistics across partitions"), e.getMessage());
-        assertTrue(e.getMessage().contains("are not supported yet"), e.getMessage());
     }
 
     @Test

@@ -3,15 +3,18 @@ package io.github.nn4j.bench.spark;
 import io.github.nn4j.data.DataSet;
 import io.github.nn4j.data.OneHot;
 import io.github.nn4j.losses.Loss;
-import io.github.nn4j.model.Sequential;
 import io.github.nn4j.optim.Adam;
 import io.github.nn4j.spark.DistributedData;
 import io.github.nn4j.spark.Example;
 import io.github.nn4j.spark.SparkTrainer;
 import io.github.nn4j.spark.SparkTrainerBuilder;
+import io.github.nn4j.spark.StepCost;
+import io.github.nn4j.train.EpochResult;
 import io.github.nn4j.train.History;
+import io.github.nn4j.train.TrainingListener;
+import io.github.nn4j.train.TrainingState;
 import io.github.nn4j.train.Trainer;
-import io.github.nn4j.train.TrainingStep;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -19,14 +22,11 @@ import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.broadcast.Broadcast;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-/** The timings SparkBench takes, each the median or mean of repeated runs, in milliseconds. */
+/** The timings SparkBench takes: means per step over a measured epoch, in milliseconds. */
 final class Measurements {
-
-    private static final int REPEATS = 15;
 
     private Measurements() {
     }
@@ -39,53 +39,41 @@ final class Measurements {
         return history.epochResults().get(1).trainSeconds() * 1e3 / c.steps();
     }
 
-    /** The compute of one partition's share of a step: {@code computeGradients} on {@code rows} rows, median. */
-    static double shareCompute(BenchCase c, int rows) {
-        Sequential model = c.network();
-        TrainingStep step = new TrainingStep(model, Loss.softmaxCrossEntropy());
-        DataSet data = dataSet(c, 7, rows);
-        double[] times = new double[REPEATS];
-        for (int i = -3; i < REPEATS; i++) {
-            long start = System.nanoTime();
-            step.computeGradients(data.features(), data.labels(), c.batchSize());
-            if (i >= 0) {
-                times[i] = (System.nanoTime() - start) / 1e6;
-            }
-        }
-        return median(times);
+    /** A SparkTrainer's mean time per step over the second of two epochs, and the split of its steps. */
+    static SparkRun sparkStep(BenchCase c, SparkTrainerBuilder settings, DistributedData data) {
+        CpuTime cpu = new CpuTime();
+        SparkTrainer trainer = settings.epochs(2).listener(cpu).build();
+        History history = trainer.fit(data);
+        return new SparkRun(history.epochResults().get(1).trainSeconds() * 1e3 / c.steps(), trainer.stepCost(),
+                cpu.lastEpochMs / c.steps());
     }
 
     /**
-     * Spark's part of a synchronous step without the model: broadcast the weights, one task per
-     * partition returning a gradient-sized array, tree reduction; median.
+     * A Spark run's time per step and where it went.
+     *
+     * @param ms   mean time per step over the measured epoch, as the epoch's training time says
+     * @param cost the trainer's split of the same epoch's steps
+     * @param cpuMs the JVM's CPU time per step over the same epoch (all threads: driver, executors, BLAS)
      */
-    static double sparkOverhead(JavaSparkContext context, long parameters, int partitions) {
-        JavaRDD<Integer> tasks = context.parallelize(IntStream.range(0, partitions).boxed().toList(), partitions)
-                .cache();
-        tasks.count();
-        double[] times = new double[REPEATS];
-        for (int i = -3; i < REPEATS; i++) {
-            long start = System.nanoTime();
-            Broadcast<float[]> weights = context.broadcast(new float[(int) parameters]);
-            tasks.map(p -> new float[weights.value().length]).treeReduce((a, b) -> {
-                for (int j = 0; j < a.length; j++) {
-                    a[j] += b[j];
-                }
-                return a;
-            }, 2);
-            weights.destroy();
-            if (i >= 0) {
-                times[i] = (System.nanoTime() - start) / 1e6;
-            }
-        }
-        tasks.unpersist(false);
-        return median(times);
+    record SparkRun(double ms, StepCost cost, double cpuMs) {
     }
 
-    /** A SparkTrainer's mean time per step over the second of two epochs. */
-    static double sparkStep(BenchCase c, SparkTrainerBuilder settings, DistributedData data) {
-        History history = settings.epochs(2).build().fit(data);
-        return history.epochResults().get(1).trainSeconds() * 1e3 / c.steps();
+    /** The JVM's CPU time over the last epoch: less sensitive than wall time to other processes on the machine. */
+    private static final class CpuTime implements TrainingListener {
+        private final com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        private long start;
+        double lastEpochMs;
+
+        @Override
+        public void onEpochStart(TrainingState state) {
+            start = os.getProcessCpuTime();
+        }
+
+        @Override
+        public void onEpochEnd(TrainingState state, EpochResult result) {
+            lastEpochMs = (os.getProcessCpuTime() - start) / 1e6;
+        }
     }
 
     /** The trainer settings of every Spark run: Adam 1e-3 on the case's global batch. */
@@ -130,12 +118,5 @@ final class Measurements {
         Arrays.setAll(labels, i -> random.nextInt(c.classes()));
         INDArray features = Nd4j.create(x, new long[] {rows, c.inputs()}, 'c');
         return new DataSet(features, OneHot.encode(labels, c.classes()));
-    }
-
-    static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int n = sorted.length;
-        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 }
