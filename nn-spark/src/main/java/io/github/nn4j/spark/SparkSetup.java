@@ -23,8 +23,9 @@ public final class SparkSetup {
      */
     public static Class<?>[] kryoClasses() {
         return new Class<?>[] {FlatValues.class, GradientSum.class, AverageSum.class, MetricSum.class,
-            RoundStart.class, ServedModel.class, Block.class, Example.class, float[].class, double[].class,
-            int[].class, long[].class, java.util.LinkedHashMap.class};
+            RoundStart.class, ServedModel.class, ModelSpec.class, Block.class, Example.class, float[].class,
+            double[].class, int[].class, long[].class, byte[].class, java.util.ArrayList.class,
+            java.util.LinkedHashMap.class};
     }
 
     /**
