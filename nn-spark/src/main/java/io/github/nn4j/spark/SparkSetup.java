@@ -29,6 +29,35 @@ public final class SparkSetup {
     }
 
     /**
+     * Registers layer types of your own in every JVM of the application, the driver's and each
+     * executor's, before any task: adds {@link CustomLayersPlugin} to {@code spark.plugins} and the
+     * classes to {@value CustomLayersPlugin#CLASSES}, keeping what {@code conf} has already. Each
+     * class runs once per JVM.
+     *
+     * @param conf    the application's configuration, before the context starts
+     * @param classes each with a public no-argument constructor
+     * @return {@code conf}
+     */
+    @SafeVarargs
+    public static SparkConf customLayers(SparkConf conf, Class<? extends CustomLayers>... classes) {
+        conf.set("spark.plugins", joined(conf.get("spark.plugins", ""), CustomLayersPlugin.class.getName()));
+        String names = conf.get(CustomLayersPlugin.CLASSES, "");
+        for (Class<? extends CustomLayers> type : classes) {
+            names = joined(names, type.getName());
+        }
+        return conf.set(CustomLayersPlugin.CLASSES, names);
+    }
+
+    /** {@code list} (comma-separated) with {@code name} added at the end if it is not there. */
+    private static String joined(String list, String name) {
+        if (list.isBlank()) {
+            return name;
+        }
+        return java.util.Arrays.stream(list.split(",")).map(String::strip).anyMatch(name::equals) ? list
+                : list + "," + name;
+    }
+
+    /**
      * Kryo as Spark's data serializer, with nn-spark's classes registered, and task results of up
      * to 64 MB sent straight back to the driver ({@code spark.task.maxDirectResultSize}) rather
      * than through the block manager: a gradient is 4 bytes per parameter. Settings already in
