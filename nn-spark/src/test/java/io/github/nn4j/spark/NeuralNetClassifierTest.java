@@ -13,6 +13,8 @@ import io.github.nn4j.losses.Loss;
 import io.github.nn4j.model.Sequential;
 import io.github.nn4j.optim.Adam;
 import io.github.nn4j.train.Trainer;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import org.apache.spark.ml.Pipeline;
 import org.apache.spark.ml.PipelineModel;
@@ -35,6 +37,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -45,7 +48,9 @@ class NeuralNetClassifierTest {
     static final SharedSparkContext SPARK = new SharedSparkContext("local[2]");
 
     @Test
-    void aPipelineOfIndexerAssemblerScalerAndClassifierLearnsAndMllibsEvaluatorScoresIt() {
+    void aPipelineOfIndexerAssemblerScalerAndClassifierLearnsAndMllibsEvaluatorScoresIt(@TempDir Path folder)
+            throws IOException {
+        String path = folder.resolve("species-model").toUri().toString();
         Dataset<Row> train = MlFrames.species(240, 3);
         Dataset<Row> test = MlFrames.species(120, 4);
 
@@ -60,8 +65,12 @@ class NeuralNetClassifierTest {
         PipelineModel model = pipeline.fit(train);
         Dataset<Row> predictions = model.transform(test);    // + rawPrediction, probability, prediction
         double accuracy = new MulticlassClassificationEvaluator().setMetricName("accuracy").evaluate(predictions);
+        model.write().overwrite().save(path);                 // any Hadoop path: file:, hdfs:, s3a:
+        PipelineModel again = PipelineModel.load(path);
 
         assertTrue(accuracy > 0.85, "accuracy " + accuracy);
+        assertEquals(predictions.select("prediction").collectAsList(),
+                again.transform(test).select("prediction").collectAsList());
         assertInstanceOf(VectorUDT.class, predictions.schema().apply("rawPrediction").dataType());
         assertInstanceOf(VectorUDT.class, predictions.schema().apply("probability").dataType());
         assertEquals(DataTypes.DoubleType, predictions.schema().apply("prediction").dataType());

@@ -4,7 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.nn4j.data.DataSet;
+import io.github.nn4j.losses.Loss;
 import io.github.nn4j.model.Sequential;
+import io.github.nn4j.optim.Adam;
+import io.github.nn4j.train.Trainer;
 import java.util.List;
 import org.apache.spark.ml.evaluation.RegressionEvaluator;
 import org.apache.spark.ml.linalg.Vector;
@@ -23,11 +27,18 @@ class NeuralNetRegressorTest {
     static final SharedSparkContext SPARK = new SharedSparkContext("local[2]");
 
     @Test
-    void itLearnsASmoothFunctionAndItsPredictionIsTheNetworksOutput() {
-        Dataset<Row> train = MlFrames.regression(400, 1);
+    void itLearnsASmoothFunctionAsTrainerDoesAndItsPredictionIsTheNetworksOutput() {
+        Dataset<Row> train = MlFrames.regression(200, 1);
         Dataset<Row> test = MlFrames.regression(100, 2);
-        NeuralNetRegressionModel model = new NeuralNetRegressor().setLayers(new int[] {3, 16, 1}).setActivation("tanh")
-                .setMaxIter(15).setBlockSize(100).setStepSize(0.03).setSeed(4).fit(train);
+        NeuralNetRegressor regressor = new NeuralNetRegressor().setLayers(new int[] {3, 16, 1}).setActivation("tanh")
+                .setMaxIter(8).setBlockSize(100).setStepSize(0.03).setSeed(4);
+        NeuralNetRegressionModel model = regressor.fit(train);
+
+        Sequential local = NetworkTraining.network(regressor);
+        Trainer.builder(local).loss(Loss.mse()).optimizer(new Adam(0.03)).batchSize(100).epochs(8).seed(4)
+                .logEpochs(false).progressBar(false).build().fit(dataSet(train));
+        assertTrue(SparkTesting.relativeDifference(model.network(), local) < 1e-5,
+                "Spark ML vs one machine: " + SparkTesting.relativeDifference(model.network(), local));
         Dataset<Row> scored = model.transform(test);
         assertEquals(DataTypes.DoubleType, scored.schema().apply("prediction").dataType());
         double rmse = new RegressionEvaluator().setMetricName("rmse").evaluate(scored);
@@ -41,6 +52,18 @@ class NeuralNetRegressorTest {
             assertEquals(expected, row.getDouble(1));
             assertEquals(expected, model.predict((Vector) row.get(0)));
         }
+    }
+
+    /** The frame's rows as one machine's data set, in their order. */
+    private static DataSet dataSet(Dataset<Row> frame) {
+        List<Row> rows = frame.collectAsList();
+        double[][] x = new double[rows.size()][];
+        double[][] y = new double[rows.size()][];
+        for (int i = 0; i < rows.size(); i++) {
+            x[i] = ((Vector) rows.get(i).get(0)).toArray();
+            y[i] = new double[] {rows.get(i).getDouble(1)};
+        }
+        return new DataSet(Nd4j.create(x).castTo(DataType.FLOAT), Nd4j.create(y).castTo(DataType.FLOAT));
     }
 
     @Test
