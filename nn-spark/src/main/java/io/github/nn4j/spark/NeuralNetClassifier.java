@@ -157,47 +157,92 @@ public final class NeuralNetClassifier
         return net.seed;
     }
 
-    /** @param value layer sizes from input to output, e.g. {@code {784, 128, 10}} @return this */
+    /**
+     * Sets {@code layers}.
+     *
+     * @param value layer sizes from input to output, e.g. {@code {784, 128, 10}}
+     * @return this
+     */
     public NeuralNetClassifier setLayers(int[] value) {
         return with(net.layers, value);
     }
 
-    /** @param value the activation after each hidden layer, e.g. {@code "relu"} @return this */
+    /**
+     * Sets {@code activation}.
+     *
+     * @param value the activation after each hidden layer, e.g. {@code "relu"}
+     * @return this
+     */
     public NeuralNetClassifier setActivation(String value) {
         return with(net.activation, value);
     }
 
-    /** @param value the dropout probability after each hidden activation, in [0, 1) @return this */
+    /**
+     * Sets {@code dropout}.
+     *
+     * @param value the dropout probability after each hidden activation, in [0, 1)
+     * @return this
+     */
     public NeuralNetClassifier setDropout(double value) {
         return with(net.dropout, value);
     }
 
-    /** @param value the optimizer, e.g. {@code "adam"} @return this */
+    /**
+     * Sets {@code optimizer}.
+     *
+     * @param value the optimizer, e.g. {@code "adam"}
+     * @return this
+     */
     public NeuralNetClassifier setOptimizer(String value) {
         return with(net.optimizer, value);
     }
 
-    /** @param value the learning rate @return this */
+    /**
+     * Sets {@code stepSize}.
+     *
+     * @param value the learning rate
+     * @return this
+     */
     public NeuralNetClassifier setStepSize(double value) {
         return with(net.stepSize, value);
     }
 
-    /** @param value the decoupled weight decay λ @return this */
+    /**
+     * Sets {@code weightDecay}.
+     *
+     * @param value the decoupled weight decay λ
+     * @return this
+     */
     public NeuralNetClassifier setWeightDecay(double value) {
         return with(net.weightDecay, value);
     }
 
-    /** @param value epochs @return this */
+    /**
+     * Sets {@code maxIter}.
+     *
+     * @param value epochs
+     * @return this
+     */
     public NeuralNetClassifier setMaxIter(int value) {
         return with(net.maxIter, value);
     }
 
-    /** @param value the global batch size @return this */
+    /**
+     * Sets {@code blockSize}.
+     *
+     * @param value the global batch size
+     * @return this
+     */
     public NeuralNetClassifier setBlockSize(int value) {
         return with(net.blockSize, value);
     }
 
-    /** @param value the random seed @return this */
+    /**
+     * Sets {@code seed}.
+     *
+     * @param value the random seed
+     * @return this
+     */
     public NeuralNetClassifier setSeed(long value) {
         return with(net.seed, value);
     }

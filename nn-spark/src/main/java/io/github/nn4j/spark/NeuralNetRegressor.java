@@ -154,47 +154,92 @@ public final class NeuralNetRegressor
         return net.seed;
     }
 
-    /** @param value layer sizes from input to output, e.g. {@code {13, 32, 1}} @return this */
+    /**
+     * Sets {@code layers}.
+     *
+     * @param value layer sizes from input to output, e.g. {@code {13, 32, 1}}
+     * @return this
+     */
     public NeuralNetRegressor setLayers(int[] value) {
         return with(net.layers, value);
     }
 
-    /** @param value the activation after each hidden layer, e.g. {@code "relu"} @return this */
+    /**
+     * Sets {@code activation}.
+     *
+     * @param value the activation after each hidden layer, e.g. {@code "relu"}
+     * @return this
+     */
     public NeuralNetRegressor setActivation(String value) {
         return with(net.activation, value);
     }
 
-    /** @param value the dropout probability after each hidden activation, in [0, 1) @return this */
+    /**
+     * Sets {@code dropout}.
+     *
+     * @param value the dropout probability after each hidden activation, in [0, 1)
+     * @return this
+     */
     public NeuralNetRegressor setDropout(double value) {
         return with(net.dropout, value);
     }
 
-    /** @param value the optimizer, e.g. {@code "adam"} @return this */
+    /**
+     * Sets {@code optimizer}.
+     *
+     * @param value the optimizer, e.g. {@code "adam"}
+     * @return this
+     */
     public NeuralNetRegressor setOptimizer(String value) {
         return with(net.optimizer, value);
     }
 
-    /** @param value the learning rate @return this */
+    /**
+     * Sets {@code stepSize}.
+     *
+     * @param value the learning rate
+     * @return this
+     */
     public NeuralNetRegressor setStepSize(double value) {
         return with(net.stepSize, value);
     }
 
-    /** @param value the decoupled weight decay λ @return this */
+    /**
+     * Sets {@code weightDecay}.
+     *
+     * @param value the decoupled weight decay λ
+     * @return this
+     */
     public NeuralNetRegressor setWeightDecay(double value) {
         return with(net.weightDecay, value);
     }
 
-    /** @param value epochs @return this */
+    /**
+     * Sets {@code maxIter}.
+     *
+     * @param value epochs
+     * @return this
+     */
     public NeuralNetRegressor setMaxIter(int value) {
         return with(net.maxIter, value);
     }
 
-    /** @param value the global batch size @return this */
+    /**
+     * Sets {@code blockSize}.
+     *
+     * @param value the global batch size
+     * @return this
+     */
     public NeuralNetRegressor setBlockSize(int value) {
         return with(net.blockSize, value);
     }
 
-    /** @param value the random seed @return this */
+    /**
+     * Sets {@code seed}.
+     *
+     * @param value the random seed
+     * @return this
+     */
     public NeuralNetRegressor setSeed(long value) {
         return with(net.seed, value);
     }
