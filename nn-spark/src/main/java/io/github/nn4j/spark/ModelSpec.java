@@ -15,7 +15,7 @@ import org.nd4j.linalg.api.buffer.DataType;
  * A model's architecture in serializable form: each layer's type name and settings, as the model
  * file stores them, and the data type. An executor rebuilds the model from it once per training
  * run (through {@link LayerRegistry}) and receives only the weights afterwards. A layer type of
- * your own must be registered with {@code LayerRegistry.register} in the executors' JVMs too.
+ * your own must be registered in the executors' JVMs too: {@link SparkSetup#customLayers}.
  */
 final class ModelSpec implements Serializable {
 
@@ -49,6 +49,11 @@ final class ModelSpec implements Serializable {
     Sequential build() {
         List<Layer> layers = new ArrayList<>(types.size());
         for (int i = 0; i < types.size(); i++) {
+            if (!LayerRegistry.isRegistered(types.get(i))) {
+                throw new IllegalArgumentException("layer " + i + " is of type '" + types.get(i) + "', which is not "
+                        + "registered in this JVM; register layer types of your own in every executor with "
+                        + "SparkSetup.customLayers(conf, YourLayers.class) before the context starts");
+            }
             layers.add(LayerRegistry.create(types.get(i), settings.get(i)));
         }
         return new Sequential(layers).init(Initializer.zeros(), 0, dataType());

@@ -19,20 +19,34 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 final class Scoring implements Iterator<Row> {
 
+    /** What the appended values are. */
+    enum Probabilities {
+        /** The outputs themselves. */
+        NONE,
+        /** The softmax of k ≥ 2 logits. */
+        SOFTMAX,
+        /** k ≥ 2 outputs that are probabilities already (the model ends with a softmax). */
+        OUTPUTS,
+        /** {@code [1 − σ(z), σ(z)]} of one logit z; class 1 when z &gt; 0. */
+        SIGMOID,
+        /** {@code [1 − p, p]} of one output p that is a probability already; class 1 when p ≥ 0.5. */
+        BINARY_OUTPUT
+    }
+
     private final Iterator<Row> rows;
     private final Sequential model;
     private final int featureIndex;
-    private final boolean softmax;
+    private final Probabilities rule;
     private final boolean prediction;
     private final int chunk;
     private List<Row> ready = List.of();
     private int next;
 
-    Scoring(Iterator<Row> rows, Sequential model, int featureIndex, boolean softmax, boolean prediction, int chunk) {
+    Scoring(Iterator<Row> rows, Sequential model, int featureIndex, Probabilities rule, boolean prediction, int chunk) {
         this.rows = rows;
         this.model = model;
         this.featureIndex = featureIndex;
-        this.softmax = softmax;
+        this.rule = rule;
         this.prediction = prediction;
         this.chunk = chunk;
     }
@@ -74,8 +88,16 @@ final class Scoring implements Iterator<Row> {
         for (int r = 0; r < inputs.size(); r++) {
             Row row = inputs.get(r);
             double[] scores = java.util.Arrays.copyOfRange(values, r * k, (r + 1) * k);
-            if (softmax) {
+            int predicted = switch (rule) {
+                case SIGMOID -> scores[0] > 0 ? 1 : 0;
+                case BINARY_OUTPUT -> scores[0] >= 0.5 ? 1 : 0;
+                default -> JavaArrays.argmax(scores, 0, k);
+            };
+            if (rule == Probabilities.SOFTMAX) {
                 softmaxInPlace(scores);
+            } else if (rule == Probabilities.SIGMOID || rule == Probabilities.BINARY_OUTPUT) {
+                double p = rule == Probabilities.SIGMOID ? sigmoid(scores[0]) : scores[0];
+                scores = new double[] {1 - p, p};
             }
             Object[] fields = new Object[row.length() + (prediction ? 2 : 1)];
             for (int i = 0; i < row.length(); i++) {
@@ -83,7 +105,7 @@ final class Scoring implements Iterator<Row> {
             }
             fields[row.length()] = doubles ? scores : toFloats(scores);
             if (prediction) {
-                fields[row.length() + 1] = JavaArrays.argmax(scores, 0, k);
+                fields[row.length() + 1] = predicted;
             }
             scored.add(RowFactory.create(fields));
         }
@@ -105,6 +127,11 @@ final class Scoring implements Iterator<Row> {
         for (int i = 0; i < z.length; i++) {
             z[i] /= sum;
         }
+    }
+
+    /** σ(z) = 1 / (1 + e^−z), computed on the side where {@code exp} cannot overflow. */
+    static double sigmoid(double z) {
+        return z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
     }
 
     private static float[] toFloats(double[] values) {

@@ -3,6 +3,7 @@ package io.github.nn4j.spark;
 import io.github.nn4j.eval.ClassificationReport;
 import io.github.nn4j.eval.Evaluation;
 import io.github.nn4j.layers.Layer;
+import io.github.nn4j.layers.Sigmoid;
 import io.github.nn4j.layers.Softmax;
 import io.github.nn4j.losses.OutputKind;
 import io.github.nn4j.model.Sequential;
@@ -34,6 +35,12 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * <p>The model's weights (and running statistics, if it has any) are copied when the predictor is made;
  * later training does not change it.
+ *
+ * <p><b>Lifetime.</b> A DataFrame that {@link #predict} or {@link #predictProbabilities} returned
+ * is computed lazily and reads the broadcast model whenever Spark computes it, so it stays
+ * computable after {@link #close()}: closing frees the executors' copies at once (a later
+ * computation sends the model again), and Spark's context cleaner frees the driver's copy when the
+ * predictor and every DataFrame it made are garbage. Only new calls on a closed predictor fail.
  */
 public final class SparkPredictor implements AutoCloseable {
 
@@ -41,7 +48,10 @@ public final class SparkPredictor implements AutoCloseable {
     public static final String OUTPUT = "output";
     /** The column of class probabilities that {@link #predictProbabilities} adds. */
     public static final String PROBABILITIES = "probabilities";
-    /** The column of predicted classes (the largest output's index), for models with several outputs. */
+    /**
+     * The column of predicted classes: the largest output's index for models with several outputs,
+     * 0 or 1 for the probabilities of a model with one.
+     */
     public static final String PREDICTION = "prediction";
 
     private static final int CHUNK = 1024;
@@ -49,6 +59,7 @@ public final class SparkPredictor implements AutoCloseable {
     private final Sequential model;
     private final Broadcast<ServedModel> served;
     private final String id;
+    private volatile boolean closed;
 
     private SparkPredictor(JavaSparkContext context, Sequential model) {
         this.model = model;
@@ -85,7 +96,10 @@ public final class SparkPredictor implements AutoCloseable {
     /**
      * {@code frame} with class probabilities appended as {@value #PROBABILITIES}: the softmax of
      * the outputs (which are taken to be logits), or the outputs themselves when the model ends
-     * with a {@code Softmax} layer; and {@value #PREDICTION}, the most probable class.
+     * with a {@code Softmax} layer; and {@value #PREDICTION}, the most probable class. A model
+     * with one output is a binary classifier: its probabilities are {@code [1 − p, p]}, with
+     * {@code p = σ(z)} of its logit {@code z} (or its output, when it ends with a {@code Sigmoid}
+     * layer), and its prediction is 1 when {@code z > 0} (when {@code p ≥ 0.5}).
      *
      * @param frame          the data
      * @param featuresColumn a column of arrays of numbers or Spark ML vectors
@@ -105,6 +119,7 @@ public final class SparkPredictor implements AutoCloseable {
      * @throws IllegalArgumentException when the data is empty or its labels are not classes of the model
      */
     public ClassificationReport classify(DistributedData data, List<String> classNames) {
+        requireOpen();
         Broadcast<ServedModel> broadcast = served;
         // Reports travel Java-serialized: Kryo cannot rebuild their immutable lists.
         JavaRDD<byte[]> parts = data.blocks(BlockFormat.of(model, OutputKind.CLASS_SCORES))
@@ -120,17 +135,32 @@ public final class SparkPredictor implements AutoCloseable {
         return total;
     }
 
-    /** Frees the broadcast model on the cluster and in the driver's JVM. */
+    /**
+     * Frees the executors' copies of the broadcast model and the driver JVM's rebuilt model; the
+     * DataFrames this predictor returned stay computable (see the class comment). Closing twice
+     * does nothing.
+     */
     @Override
     public void close() {
-        served.destroy();
-        ServingModels.forget(id);
+        if (!closed) {
+            closed = true;
+            served.unpersist(false);
+            ServingModels.forget(id);
+        }
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw new IllegalStateException("this SparkPredictor is closed; make a new one with SparkPredictor.of");
+        }
     }
 
     private Dataset<Row> score(Dataset<Row> frame, String featuresColumn, boolean probabilities) {
+        requireOpen();
         RowReader.requireNumeric(frame.schema(), featuresColumn);
         String column = probabilities ? PROBABILITIES : OUTPUT;
-        boolean prediction = model.outputSize() > 1 || model.outputSize() == Layer.ANY_SIZE;
+        boolean binary = model.outputSize() == 1;
+        boolean prediction = !binary || probabilities;
         for (String name : prediction ? List.of(column, PREDICTION) : List.of(column)) {
             if (List.of(frame.schema().fieldNames()).contains(name)) {
                 throw new IllegalArgumentException("the DataFrame already has a column '" + name + "'");
@@ -142,11 +172,13 @@ public final class SparkPredictor implements AutoCloseable {
             schema = schema.add(PREDICTION, DataTypes.IntegerType, false);
         }
         int featureIndex = frame.schema().fieldIndex(featuresColumn);
-        boolean softmax = probabilities && !(last(model) instanceof Softmax);
+        Scoring.Probabilities rule = !probabilities ? Scoring.Probabilities.NONE
+                : binary ? (last(model) instanceof Sigmoid ? Scoring.Probabilities.BINARY_OUTPUT : Scoring.Probabilities.SIGMOID)
+                : last(model) instanceof Softmax ? Scoring.Probabilities.OUTPUTS : Scoring.Probabilities.SOFTMAX;
         Broadcast<ServedModel> broadcast = served;
         JavaRDD<Row> rows = frame.javaRDD().mapPartitions(iterator -> {
             ServedModel m = broadcast.value();
-            return new Scoring(iterator, ServingModels.get(m), featureIndex, softmax, prediction, CHUNK);
+            return new Scoring(iterator, ServingModels.get(m), featureIndex, rule, prediction, CHUNK);
         }, true);
         return frame.sparkSession().createDataFrame(rows, schema);
     }

@@ -23,9 +23,38 @@ public final class SparkSetup {
      */
     public static Class<?>[] kryoClasses() {
         return new Class<?>[] {FlatValues.class, GradientSum.class, AverageSum.class, MetricSum.class,
-            RoundStart.class, RoundValues.class, TaskTimes.class, ServedModel.class, Block.class, SourceBlock.class,
-            BlockPiece.class, Example.class, float[].class, double[].class, int[].class, long[].class,
-            java.util.LinkedHashMap.class};
+            RoundStart.class, RoundValues.class, TaskTimes.class, ServedModel.class, ModelSpec.class, Block.class,
+            SourceBlock.class, BlockPiece.class, Example.class, float[].class, double[].class, int[].class,
+            long[].class, byte[].class, java.util.ArrayList.class, java.util.LinkedHashMap.class};
+    }
+
+    /**
+     * Registers layer types of your own in every JVM of the application, the driver's and each
+     * executor's, before any task: adds {@link CustomLayersPlugin} to {@code spark.plugins} and the
+     * classes to {@value CustomLayersPlugin#CLASSES}, keeping what {@code conf} has already. Each
+     * class runs once per JVM.
+     *
+     * @param conf    the application's configuration, before the context starts
+     * @param classes each with a public no-argument constructor
+     * @return {@code conf}
+     */
+    @SafeVarargs
+    public static SparkConf customLayers(SparkConf conf, Class<? extends CustomLayers>... classes) {
+        conf.set("spark.plugins", joined(conf.get("spark.plugins", ""), CustomLayersPlugin.class.getName()));
+        String names = conf.get(CustomLayersPlugin.CLASSES, "");
+        for (Class<? extends CustomLayers> type : classes) {
+            names = joined(names, type.getName());
+        }
+        return conf.set(CustomLayersPlugin.CLASSES, names);
+    }
+
+    /** {@code list} (comma-separated) with {@code name} added at the end if it is not there. */
+    private static String joined(String list, String name) {
+        if (list.isBlank()) {
+            return name;
+        }
+        return java.util.Arrays.stream(list.split(",")).map(String::strip).anyMatch(name::equals) ? list
+                : list + "," + name;
     }
 
     /**

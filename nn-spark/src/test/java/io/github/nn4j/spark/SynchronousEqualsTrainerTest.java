@@ -71,14 +71,16 @@ class SynchronousEqualsTrainerTest {
         double adamDouble = difference(() -> new Adam(0.01), DataType.DOUBLE, true, 17, 40, 46);
         double momentumFloat = difference(() -> new Sgd(0.1).momentum(0.9), DataType.FLOAT, true, 17, 40, 46);
         double onePartitionFloat = difference(() -> new Adam(0.01), DataType.FLOAT, true, 103);
+        double adamFloat = difference(() -> new Adam(0.01), DataType.FLOAT, true, 17, 40, 46);
         System.out.printf("sync vs Trainer with dropout: Adam DOUBLE %.2e, momentum FLOAT %.2e, Adam FLOAT on one "
-                + "partition %.2e%n", adamDouble, momentumFloat, onePartitionFloat);
+                + "partition %.2e, Adam FLOAT on three %.2e%n", adamDouble, momentumFloat, onePartitionFloat, adamFloat);
         assertTrue(adamDouble <= 1e-10, "Adam, DOUBLE: " + adamDouble);
         assertTrue(momentumFloat <= 1e-5, "momentum, FLOAT: " + momentumFloat);
         // One partition computes every batch as one machine does, rows in the same order: bitwise equal,
         // which shows that the masks are one machine's. (Over several partitions in FLOAT, Adam turns the
         // different order of float additions in gradients near zero into differences near 1e-4.)
         assertEquals(0.0, onePartitionFloat, "Adam, FLOAT, one partition");
+        assertTrue(adamFloat <= 1e-3, "Adam, FLOAT, three partitions: " + adamFloat);
     }
 
     @Test
