@@ -1,8 +1,5 @@
 package io.github.nn4j.kernels;
 
-import org.bytedeco.javacpp.DoublePointer;
-import org.bytedeco.javacpp.FloatPointer;
-import org.bytedeco.javacpp.Pointer;
 import org.bytedeco.openblas.global.openblas_nolapack;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -34,13 +31,25 @@ public final class DirectBlas {
      */
     public static final String ONE_ROW_GEMV_PROPERTY = "nn4j.blas.oneRowGemv";
 
+    /**
+     * The system property that says whether the OpenBLAS kernel has small-matrix GEMM kernels
+     * (products of at most {@value #SMALL_MATRIX_LIMIT} multiply-adds without packing or threads):
+     * {@code true} or {@code false}. {@code Nn4jPlatform} sets it from the kernel it selects
+     * (SkylakeX and Cooperlake have them); unset means false.
+     */
+    public static final String SMALL_MATRIX_GEMM_PROPERTY = "nn4j.blas.smallMatrixGemm";
+
+    /** OpenBLAS 0.3.19 takes its small-matrix kernels for products of at most this many multiply-adds. */
+    static final long SMALL_MATRIX_LIMIT = 1_000_000;
+    /** Column blocks of {@link #inferenceGemm} are a multiple of this many columns. */
+    private static final int BLOCK_COLUMNS = 32;
+
     private static final int ROW_MAJOR = 101;
     private static final int NO_TRANS = 111;
     private static final int TRANS = 112;
 
-    private static final ThreadLocal<Pointers> POINTERS = ThreadLocal.withInitial(Pointers::new);
-
     private static volatile Boolean oneRowByGemv;
+    private static volatile Boolean smallMatrixGemm;
 
     private DirectBlas() {
     }
@@ -67,7 +76,7 @@ public final class DirectBlas {
         int k = (int) (transA ? a.rows() : a.columns());
         int lda = (int) Math.max(1, a.columns());
         int ldb = (int) Math.max(1, b.columns());
-        Pointers p = POINTERS.get();
+        BlasPointers p = BlasPointers.CURRENT.get();
         if (m == 1 && oneRowByGemv()) {
             // c = op(b)ᵀ·a: the row of a is a contiguous vector whether a is [1, k] or [k, 1].
             int order = transB ? NO_TRANS : TRANS;
@@ -94,6 +103,71 @@ public final class DirectBlas {
     }
 
     /**
+     * {@code c = a·b} for inference: {@link #gemm gemm(a, b, c, false, false, 1, 0)}, except that a
+     * product of few rows and many multiply-adds runs as blocks of columns that each fit OpenBLAS's
+     * small-matrix kernels, where the kernel has them ({@value #SMALL_MATRIX_GEMM_PROPERTY}). Whole,
+     * such a product would take the packed path: OpenBLAS copies all of {@code b} (the weights) into
+     * its packing buffer on every call and wakes its threads, which at 8–64 rows costs more than the
+     * arithmetic. Each block is {@code m × w} with {@code m·w·k} within the limit and {@code w} a
+     * multiple of {@value #BLOCK_COLUMNS}; products that need no blocks, or would get blocks
+     * narrower than that, go to {@link #gemm} unchanged.
+     *
+     * <p>Numbers: the small-matrix kernels sum in another order than the packed ones, so a split
+     * product equals {@link #gemm}'s to float rounding, not bitwise. Training never calls this.
+     *
+     * @param a {@code [m, k]}
+     * @param b {@code [k, n]}
+     * @param c {@code [m, n]}, overwritten
+     */
+    public static void inferenceGemm(INDArray a, INDArray b, INDArray c) {
+        int block = inferenceBlock(a, b, c);
+        if (block == 0) {
+            gemm(a, b, c, false, false, 1.0, 0.0);
+            return;
+        }
+        int m = (int) c.rows();
+        int n = (int) c.columns();
+        int k = (int) a.columns();
+        BlasPointers p = BlasPointers.CURRENT.get();
+        boolean floats = c.dataType() == DataType.FLOAT;
+        int bytes = floats ? Float.BYTES : Double.BYTES;
+        long bAddress = BlasPointers.address(b, bytes);
+        long cAddress = BlasPointers.address(c, bytes);
+        for (int first = 0; first < n; first += block) {
+            int width = Math.min(block, n - first);
+            long offset = (long) first * bytes;
+            if (floats) {
+                openblas_nolapack.cblas_sgemm(ROW_MAJOR, NO_TRANS, NO_TRANS, m, width, k, 1f, p.floats(0, a), k,
+                        p.floatsAt(1, bAddress + offset), n, 0f, p.floatsAt(2, cAddress + offset), n);
+            } else {
+                openblas_nolapack.cblas_dgemm(ROW_MAJOR, NO_TRANS, NO_TRANS, m, width, k, 1.0, p.doubles(0, a), k,
+                        p.doublesAt(1, bAddress + offset), n, 0.0, p.doublesAt(2, cAddress + offset), n);
+            }
+        }
+    }
+
+    /**
+     * The column block {@link #inferenceGemm} uses for {@code a·b → c}, or 0 for one {@link #gemm}.
+     *
+     * @param a the left operand
+     * @param b the right operand
+     * @param c the result
+     * @return the block width, a multiple of {@value #BLOCK_COLUMNS}, or 0
+     */
+    static int inferenceBlock(INDArray a, INDArray b, INDArray c) {
+        if (!smallMatrixGemm() || !direct(a, b) || !direct(a, c) || !fits(a, b, c, false, false)) {
+            return 0;
+        }
+        long m = c.rows();
+        long perColumn = m * a.columns();
+        if (perColumn * c.columns() <= SMALL_MATRIX_LIMIT || m == 1 && oneRowByGemv()) {
+            return 0;
+        }
+        long widest = SMALL_MATRIX_LIMIT / perColumn / BLOCK_COLUMNS * BLOCK_COLUMNS;
+        return widest >= BLOCK_COLUMNS ? (int) widest : 0;
+    }
+
+    /**
      * {@code y = y + alpha·x}, element-wise over two arrays of the same length (BLAS AXPY).
      *
      * @param alpha the factor
@@ -105,7 +179,7 @@ public final class DirectBlas {
             Nd4j.getBlasWrapper().axpy(alpha, x, y);
             return;
         }
-        Pointers p = POINTERS.get();
+        BlasPointers p = BlasPointers.CURRENT.get();
         int n = (int) x.length();
         if (x.dataType() == DataType.FLOAT) {
             openblas_nolapack.cblas_saxpy(n, (float) alpha, p.floats(0, x), 1, p.floats(1, y), 1);
@@ -148,6 +222,26 @@ public final class DirectBlas {
         return gemv;
     }
 
+    /**
+     * Whether the OpenBLAS kernel has small-matrix GEMM kernels: the
+     * {@value #SMALL_MATRIX_GEMM_PROPERTY} property, read at the first call.
+     *
+     * @return true where it has them
+     */
+    public static boolean smallMatrixGemm() {
+        Boolean small = smallMatrixGemm;
+        if (small == null) {
+            small = Boolean.getBoolean(SMALL_MATRIX_GEMM_PROPERTY);
+            smallMatrixGemm = small;
+        }
+        return small;
+    }
+
+    /** Sets the choice {@link #smallMatrixGemm()} returns; {@code null} reads the property again. For tests. */
+    static void smallMatrixGemm(Boolean small) {
+        smallMatrixGemm = small;
+    }
+
     /** Sets the choice {@link #oneRowByGemv()} returns; {@code null} reads the property again. For tests. */
     static void oneRowByGemv(Boolean gemv) {
         oneRowByGemv = gemv;
@@ -163,54 +257,5 @@ public final class DirectBlas {
         long bk = transB ? b.columns() : b.rows();
         long n = transB ? b.rows() : b.columns();
         return k == bk && c.rows() == m && c.columns() == n;
-    }
-
-    /** This thread's pointer objects, pointed anew at each call's arrays. */
-    private static final class Pointers {
-
-        private final FloatAt[] floats = {new FloatAt(), new FloatAt(), new FloatAt()};
-        private final DoubleAt[] doubles = {new DoubleAt(), new DoubleAt(), new DoubleAt()};
-
-        FloatPointer floats(int slot, INDArray array) {
-            return floats[slot].at(address(array, Float.BYTES));
-        }
-
-        DoublePointer doubles(int slot, INDArray array) {
-            return doubles[slot].at(address(array, Double.BYTES));
-        }
-
-        /**
-         * The address of the array's first element. {@code data().address()} is the start of the
-         * whole allocation even for a view's buffer, and {@code offset()} counts from there.
-         */
-        private static long address(INDArray array, int bytes) {
-            return array.data().address() + array.offset() * bytes;
-        }
-    }
-
-    /** A float pointer whose address is set for each call; it owns no memory. */
-    private static final class FloatAt extends FloatPointer {
-
-        FloatAt() {
-            super((Pointer) null);
-        }
-
-        FloatAt at(long elementAddress) {
-            address = elementAddress;
-            return this;
-        }
-    }
-
-    /** A double pointer whose address is set for each call; it owns no memory. */
-    private static final class DoubleAt extends DoublePointer {
-
-        DoubleAt() {
-            super((Pointer) null);
-        }
-
-        DoubleAt at(long elementAddress) {
-            address = elementAddress;
-            return this;
-        }
     }
 }

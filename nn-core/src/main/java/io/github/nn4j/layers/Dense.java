@@ -129,7 +129,11 @@ public final class Dense implements Layer {
             output = result;
             lastInput = input;
         }
-        DirectBlas.gemm(input, weights, result, false, false, 1.0, 0.0);
+        if (mode == Mode.EVAL) {
+            DirectBlas.inferenceGemm(input, weights, result);
+        } else {
+            DirectBlas.gemm(input, weights, result, false, false, 1.0, 0.0);
+        }
         BiasKernels.addRowVector(result, bias);
         return result;
     }

@@ -50,6 +50,11 @@ public final class Nn4jPlatform {
      * {@code false}; nn4j sets it from the kernel it selects unless it is given.
      */
     public static final String ONE_ROW_GEMV_PROPERTY = "nn4j.blas.oneRowGemv";
+    /**
+     * Whether the kernel has OpenBLAS's small-matrix GEMM kernels, which nn4j's inference products
+     * use for few rows: {@code true} or {@code false}; nn4j sets it from the kernel it selects.
+     */
+    public static final String SMALL_MATRIX_GEMM_PROPERTY = "nn4j.blas.smallMatrixGemm";
 
     private static final Logger LOG = LoggerFactory.getLogger(Nn4jPlatform.class);
     private static final AtomicBoolean CHECKED = new AtomicBoolean();
@@ -142,15 +147,23 @@ public final class Nn4jPlatform {
     }
 
     /**
-     * Sets {@value #ONE_ROW_GEMV_PROPERTY}, which nn4j's direct BLAS calls read, unless it is set:
-     * one-row products go to GEMV where the kernel has no small-matrix GEMM
-     * ({@link BlasKernel#hasSmallMatrixGemm()}). Unknown kernel: left unset (GEMM).
+     * Sets {@value #ONE_ROW_GEMV_PROPERTY} and {@value #SMALL_MATRIX_GEMM_PROPERTY}, which nn4j's
+     * direct BLAS calls read, unless they are set: one-row products go to GEMV where the kernel has
+     * no small-matrix GEMM ({@link BlasKernel#hasSmallMatrixGemm()}), and inference products of few
+     * rows are split into small-matrix blocks where it has. Unknown kernel: left unset (GEMM, no split).
      */
     private static void chooseOneRowProduct(PlatformPlan decided) {
-        if (decided.expectedKernel() != null && System.getProperty(ONE_ROW_GEMV_PROPERTY) == null) {
-            BlasKernel.named(decided.expectedKernel()).ifPresent(kernel ->
-                    System.setProperty(ONE_ROW_GEMV_PROPERTY, String.valueOf(!kernel.hasSmallMatrixGemm())));
+        if (decided.expectedKernel() == null) {
+            return;
         }
+        BlasKernel.named(decided.expectedKernel()).ifPresent(kernel -> {
+            if (System.getProperty(ONE_ROW_GEMV_PROPERTY) == null) {
+                System.setProperty(ONE_ROW_GEMV_PROPERTY, String.valueOf(!kernel.hasSmallMatrixGemm()));
+            }
+            if (System.getProperty(SMALL_MATRIX_GEMM_PROPERTY) == null) {
+                System.setProperty(SMALL_MATRIX_GEMM_PROPERTY, String.valueOf(kernel.hasSmallMatrixGemm()));
+            }
+        });
     }
 
     private static Map<String, String> properties() {
