@@ -91,7 +91,7 @@ public record OpenBlasInfo(Path library, String coreName, String config, int thr
                 .anyMatch(name -> name.startsWith("libnd4jcpu") || name.startsWith(ND4J_GEMM_LIBRARY));
     }
 
-    private static List<Path> mappedFiles() {
+    static List<Path> mappedFiles() {
         Path maps = Path.of("/proc/self/maps");
         if (!Files.isReadable(maps)) {
             return List.of();

@@ -1,0 +1,33 @@
+package io.github.nn4j.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.nn4j.platform.CpuInfo;
+import io.github.nn4j.platform.Nd4jBuild;
+import io.github.nn4j.platform.Nd4jBuildChoice;
+import io.github.nn4j.platform.Nn4jPlatform;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * nn-bench carries the AVX2 and AVX-512 builds of libnd4j (on Linux x86-64): the build ND4J loads
+ * here is the newest one this CPU runs, the one nn4j chose before ND4J loaded.
+ */
+class Nd4jBuildTest {
+
+    @Test
+    void theNewestBuildThisCpuRunsIsTheOneLoaded() {
+        Nd4j.create(2, 2).addi(1);
+        CpuInfo cpu = CpuInfo.current();
+        Assumptions.assumeTrue(cpu.known() && Nn4jPlatform.plan().enabled(), "x86-64 Linux with nn4j's settings on");
+        Nd4jBuildChoice choice = Nn4jPlatform.nd4jBuild();
+        assertTrue(choice.present().contains(Nd4jBuild.AVX2) && choice.present().contains(Nd4jBuild.AVX512),
+                "nn-bench's class path carries both builds: " + choice.describe());
+        Nd4jBuild expected = Nd4jBuild.AVX512.runsOn(cpu) ? Nd4jBuild.AVX512
+                : Nd4jBuild.AVX2.runsOn(cpu) ? Nd4jBuild.AVX2 : Nd4jBuild.GENERIC;
+        assertEquals(expected, choice.build(), choice.describe());
+        assertEquals(expected, Nd4jBuild.loaded().orElseThrow());
+    }
+}
