@@ -18,7 +18,8 @@ Throughput: as many worker processes as cores (the way Python servers scale), ea
 thread, predicting one row per call as fast as it can for `--throughput-seconds`.
 
 Run: /usr/bin/python3 nn-bench/peers/predict_peer.py --peer numpy --weights w.npz --threads 1
-Prints PEER-LATENCY and PEER-THROUGHPUT lines.
+Prints a PEER-CHECK line (the outputs for one row of 0.5s, which nn-bench compares with nn4j's),
+then PEER-LATENCY and PEER-THROUGHPUT lines.
 """
 import peer_env  # noqa: F401  (first: native settings before numpy or torch load)
 
@@ -166,6 +167,8 @@ def main():
         import torch
         version = torch.__version__.split("+")[0]
     make = numpy_predictor if args.peer == "numpy" else torch_predictor
+    check = make(weights, 1)(np.full((1, weights[0][0].shape[0]), 0.5, np.float32))
+    print("PEER-CHECK peer=%s outputs=%s" % (args.peer, ",".join("%.9g" % v for v in check.reshape(-1))), flush=True)
     for batch in [int(b) for b in args.batches.split(",")]:
         xs = inputs(weights[0][0].shape[0], batch, 1000 + batch)
         p50, p99, calls = latency(make(weights, batch), xs, args.seconds_per_cell)

@@ -41,6 +41,43 @@ public final class PythonServingPeers {
             this.label = label;
             this.module = module;
         }
+
+        /** The name in the tables. */
+        public String label() {
+            return label;
+        }
+    }
+
+    /**
+     * Why a peer cannot run here.
+     *
+     * @param peer the peer
+     * @return the note, or empty if it can run
+     */
+    public Optional<String> unavailable(Peer peer) {
+        return Optional.ofNullable(unavailable.get(peer));
+    }
+
+    /**
+     * Whether a peer's outputs for one row of 0.5s are nn4j's, to float rounding.
+     *
+     * @param model the model the weights came from
+     * @param check the peer's outputs
+     * @return null if they agree, otherwise what differs
+     */
+    public static String compare(Sequential model, float[] check) {
+        float[] row = new float[model.inputSize()];
+        java.util.Arrays.fill(row, 0.5f);
+        float[] nn4j = model.predictor().predict(row);
+        if (check == null || check.length != nn4j.length) {
+            return "no outputs to compare with nn4j's";
+        }
+        for (int i = 0; i < nn4j.length; i++) {
+            if (Math.abs(nn4j[i] - check[i]) > 1e-4 * Math.max(1, Math.abs(nn4j[i]))) {
+                return "output " + i + " is " + check[i] + ", nn4j's " + nn4j[i];
+            }
+        }
+        return null;
     }
 
     /**
@@ -48,9 +85,10 @@ public final class PythonServingPeers {
      *
      * @param latencies  one per batch size
      * @param throughput with as many worker processes as cores, or {@code null}
+     * @param check      the peer's outputs for one row of 0.5s (to compare with nn4j's), or {@code null}
      * @param note       why it did not run or failed, or {@code null}
      */
-    public record Result(List<Latency> latencies, Throughput throughput, String note) {
+    public record Result(List<Latency> latencies, Throughput throughput, float[] check, String note) {
     }
 
     private final Path script;
@@ -124,7 +162,7 @@ public final class PythonServingPeers {
                       double secondsPerCell, double throughputSeconds) {
         String threads = oneThread ? "1" : "default";
         if (unavailable.containsKey(peer)) {
-            return new Result(List.of(), null, unavailable.get(peer));
+            return new Result(List.of(), null, null, unavailable.get(peer));
         }
         List<String> command = List.of(PythonPeers.PYTHON.toString(), script.toString(), "--peer", peer.module,
                 "--weights", weights.toString(), "--network", network.name(),
@@ -134,9 +172,16 @@ public final class PythonServingPeers {
         ChildProcess output = ChildProcess.run(new ProcessBuilder(command), 900);
         List<Latency> latencies = new ArrayList<>();
         Throughput throughput = null;
+        float[] check = null;
         for (String line : output.output().split("\n")) {
             Map<String, String> values = PythonPeers.keyValues(line);
-            if (line.startsWith("PEER-LATENCY ")) {
+            if (line.startsWith("PEER-CHECK ")) {
+                String[] numbers = values.get("outputs").split(",");
+                check = new float[numbers.length];
+                for (int i = 0; i < numbers.length; i++) {
+                    check[i] = Float.parseFloat(numbers[i]);
+                }
+            } else if (line.startsWith("PEER-LATENCY ")) {
                 latencies.add(new Latency(peer.label, threads, network.name(), Integer.parseInt(values.get("batch")),
                         Double.parseDouble(values.get("p50_us")), Double.parseDouble(values.get("p99_us")),
                         Integer.parseInt(values.get("calls"))));
@@ -147,9 +192,9 @@ public final class PythonServingPeers {
         }
         if (latencies.isEmpty()) {
             String tail = output.output().strip();
-            return new Result(List.of(), null, String.format(Locale.ROOT, "failed (exit %d): %s", output.exitCode(),
-                    tail.substring(Math.max(0, tail.length() - 300))));
+            return new Result(List.of(), null, check, String.format(Locale.ROOT, "failed (exit %d): %s",
+                    output.exitCode(), tail.substring(Math.max(0, tail.length() - 300))));
         }
-        return new Result(latencies, throughput, null);
+        return new Result(latencies, throughput, check, null);
     }
 }

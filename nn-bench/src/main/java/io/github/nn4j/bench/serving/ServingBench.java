@@ -127,6 +127,9 @@ public final class ServingBench {
                     }
                     if (result.note() != null) {
                         notes.add(peer.label + " (" + network.name() + "): " + result.note());
+                    } else if (PythonServingPeers.compare(model, result.check()) != null) {
+                        notes.add(peer.label + " (" + network.name() + ") predicts other numbers than nn4j: "
+                                + PythonServingPeers.compare(model, result.check()));
                     }
                 }
             }
