@@ -129,11 +129,7 @@ public final class Dense implements Layer {
             output = result;
             lastInput = input;
         }
-        if (mode == Mode.EVAL) {
-            DirectBlas.inferenceGemm(input, weights, result);
-        } else {
-            DirectBlas.gemm(input, weights, result, false, false, 1.0, 0.0);
-        }
+        DirectBlas.gemm(input, weights, result, false, false, 1.0, 0.0);
         BiasKernels.addRowVector(result, bias);
         return result;
     }
