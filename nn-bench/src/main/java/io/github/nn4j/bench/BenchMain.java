@@ -22,7 +22,8 @@ import java.util.Map;
  * ({@link ServingBench}: prediction latency on one caller thread at batch 1, 8, 32 and 256 and
  * throughput with as many callers as cores, for the Fashion-MNIST model and S, M, L, nn4j beside
  * ONNX Runtime, numpy and PyTorch; then serving while a trainer publishes snapshots); then the
- * GEMM limit and each training workload with nn4j and DL4J interleaved and the Python peers;
+ * GEMM limit and each training workload with nn4j and DL4J interleaved and the Python peers; races
+ * the Fashion-MNIST demo's default recipe against PyTorch's reference script ({@link FashionRace});
  * prints the serving table, the training table and every target's ratio ({@link Targets}), and
  * writes a JSON file with every figure.
  *
@@ -79,6 +80,8 @@ public final class BenchMain {
         }
         System.out.println();
 
+        FashionRace fashion = options.fashionRounds() > 0 ? FashionRace.run(options.fashionRounds(), BenchMain::progress)
+                : null;
         ServingResults serving = null;
         if (!options.servingNetworks().isEmpty()) {
             serving = new ServingBench(ServingBench.Settings.of(options.quick(),
@@ -88,7 +91,7 @@ public final class BenchMain {
 
         BenchReport report = new BenchReport(now.toString(), environment, options, training.squares(),
                 training.shapes(), training.results(), training.peakSource(), (System.nanoTime() - start) / 1e9);
-        Targets targets = Targets.of(serving, training.results());
+        Targets targets = Targets.of(serving, training.results(), fashion);
         Map<String, Object> json = report.toJsonMap();
         if (serving != null) {
             ServingReport servingReport = new ServingReport(serving);
@@ -113,6 +116,14 @@ public final class BenchMain {
             System.out.println();
             System.out.println(report.gemmTable());
             System.out.println(report.memoryTable());
+        }
+        if (fashion != null) {
+            System.out.println("## Fashion-MNIST: wall time to test accuracy, nn4j's demo recipe against PyTorch's reference");
+            System.out.println();
+            System.out.println(fashion.markdown());
+            json.put("fashionMnist", Map.of("recipe", fashion.recipe(), "nn4jSeconds", fashion.nn4jSeconds(),
+                    "nn4jTestAccuracy", fashion.nn4jAccuracy(), "pytorchSeconds", fashion.torchSeconds(),
+                    "pytorchTestAccuracy", fashion.torchAccuracy(), "note", String.valueOf(fashion.note())));
         }
         System.out.println("## Targets (issue 23), from this run");
         System.out.println();

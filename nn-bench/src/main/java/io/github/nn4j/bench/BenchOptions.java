@@ -23,11 +23,12 @@ import java.util.Locale;
  * @param output          JSON file to write, or {@code null} for the default name
  * @param runTraining     whether to run the training benchmark
  * @param servingNetworks the networks of the serving benchmark ({@code Fashion, S, M, L}); empty to skip it
+ * @param fashionRounds   rounds of the Fashion-MNIST race against PyTorch (0 to skip it)
  */
 public record BenchOptions(boolean quick, List<Workload> workloads, boolean runDl4j, boolean runPeers,
                            double warmUpSeconds, double secondsPerRep, int reps, double gemmSeconds,
                            List<Integer> squareSizes, int batchCount, long seed, Path output,
-                           boolean runTraining, List<String> servingNetworks) {
+                           boolean runTraining, List<String> servingNetworks, int fashionRounds) {
 
     /** The command-line help. */
     public static final String USAGE = """
@@ -53,6 +54,8 @@ public record BenchOptions(boolean quick, List<Workload> workloads, boolean runD
               --serving Fashion,S,M,L  the networks of the serving benchmark (default: all four)
               --no-serving             skip the serving benchmark
               --no-training            skip the training benchmark
+              --fashion-rounds N       rounds of the Fashion-MNIST race, nn4j's demo recipe against
+                                       PyTorch's reference script (quick 1, full 2; 0 skips it)
               --seed N                 data and initialization seed
               --out FILE               JSON output (default nn-bench/results/bench-<timestamp>.json)
               --help                   this text
@@ -80,6 +83,7 @@ public record BenchOptions(boolean quick, List<Workload> workloads, boolean runD
         long seed = SyntheticBatches.DEFAULT_SEED;
         Path output = null;
         boolean runTraining = true;
+        Integer fashionRounds = null;
         List<String> serving = List.of("Fashion", "S", "M", "L");
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -102,6 +106,7 @@ public record BenchOptions(boolean quick, List<Workload> workloads, boolean runD
                 case "--serving" -> serving = Arrays.stream(value(args, ++i, arg).split(",")).map(String::trim).toList();
                 case "--no-serving" -> serving = List.of();
                 case "--no-training" -> runTraining = false;
+                case "--fashion-rounds" -> fashionRounds = Integer.valueOf(value(args, ++i, arg));
                 default -> throw new IllegalArgumentException("unknown argument '" + arg + "'\n\n" + USAGE);
             }
         }
@@ -113,7 +118,8 @@ public record BenchOptions(boolean quick, List<Workload> workloads, boolean runD
                 reps != null ? reps : quick ? 5 : 9,
                 quick ? 0.25 : 0.6,
                 List.of(256, 512, 1024, 2048),
-                16, seed, output, runTraining, serving);
+                16, seed, output, runTraining, serving,
+                fashionRounds != null ? fashionRounds : quick ? 1 : 2);
     }
 
     private static List<Workload> selectWorkloads(List<String> names, List<Integer> layers, int batch,

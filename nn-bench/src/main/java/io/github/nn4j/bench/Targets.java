@@ -43,7 +43,24 @@ public record Targets(List<Row> rows) {
      * @return the targets
      */
     public static Targets of(ServingResults serving, List<WorkloadResult> training) {
+        return of(serving, training, null);
+    }
+
+    /**
+     * Computes every target the run has figures for.
+     *
+     * @param serving  the serving figures, or {@code null}
+     * @param training the training figures (may be empty)
+     * @param fashion  the Fashion-MNIST race, or {@code null}
+     * @return the targets
+     */
+    public static Targets of(ServingResults serving, List<WorkloadResult> training, FashionRace fashion) {
         List<Row> rows = new ArrayList<>();
+        if (fashion != null) {
+            rows.add(atLeast("Fashion-MNIST, demo's default recipe: nn4j test accuracy", fashion.nn4jAccuracy(), 0.90));
+            rows.add(new Row("Fashion-MNIST: nn4j's time to that accuracy ÷ PyTorch's 10-epoch reference",
+                    fashion.timeRatio(), "< 1.00", Double.isNaN(fashion.timeRatio()) ? null : fashion.timeRatio() < 1.0));
+        }
         if (serving != null) {
             servingTargets(serving, rows);
         }
@@ -150,7 +167,8 @@ public record Targets(List<Row> rows) {
         StringBuilder md = new StringBuilder("| target | measured | needed | |\n|---|---:|---|---|\n");
         for (Row row : rows) {
             md.append("| ").append(row.target()).append(" | ")
-                    .append(Double.isNaN(row.measured()) ? "–" : String.format(Locale.ROOT, "%.2f", row.measured()))
+                    .append(Double.isNaN(row.measured()) ? "–" : String.format(Locale.ROOT,
+                            row.target().contains("accuracy") ? "%.4f" : "%.2f", row.measured()))
                     .append(" | ").append(row.needed()).append(" | ")
                     .append(row.met() == null ? "not measured" : row.met() ? "met" : "**missed**").append(" |\n");
         }
