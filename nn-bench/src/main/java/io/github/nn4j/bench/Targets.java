@@ -168,7 +168,7 @@ public record Targets(List<Row> rows) {
         for (Row row : rows) {
             md.append("| ").append(row.target()).append(" | ")
                     .append(Double.isNaN(row.measured()) ? "–" : String.format(Locale.ROOT,
-                            row.target().contains("accuracy") ? "%.4f" : "%.2f", row.measured()))
+                            row.target().endsWith("test accuracy") ? "%.4f" : "%.2f", row.measured()))
                     .append(" | ").append(row.needed()).append(" | ")
                     .append(row.met() == null ? "not measured" : row.met() ? "met" : "**missed**").append(" |\n");
         }

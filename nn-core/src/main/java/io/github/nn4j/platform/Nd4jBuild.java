@@ -10,9 +10,10 @@ import java.util.stream.Stream;
  * A build of libnd4j, ND4J's native library of element-wise operations, for one level of x86-64
  * instructions. nd4j-native 1.0.0-M2.1 publishes a generic build (classifier {@code linux-x86_64},
  * what {@code nd4j-native-platform} brings), an AVX2 build ({@code linux-x86_64-avx2}) and an
- * AVX-512 build ({@code linux-x86_64-avx512}); JavaCPP loads the one its system property
+ * AVX-512 build ({@code linux-x86_64-avx512}). JavaCPP loads the one its system property
  * {@code org.bytedeco.javacpp.platform.extension} names ({@code -avx2}, {@code -avx512}), falling
- * back to the generic one where that build's jar is missing. GEMM is the same in all three (they
+ * back to the generic one where no jar has that extension; without the property it loads the
+ * newest build present, whether or not the CPU runs it ({@link Nd4jBuildChoice} always names one). GEMM is the same in all three (they
  * call the same OpenBLAS); ND4J's own operations (bias, activations, reductions at large sizes)
  * run faster in the newer builds.
  *

@@ -8,6 +8,12 @@ import java.util.Set;
  * Which libnd4j build ({@link Nd4jBuild}) nn4j has JavaCPP load, and why. A pure decision: the
  * caller applies {@link #extensionToSet()} before ND4J loads.
  *
+ * <p>Left to itself, JavaCPP loads the newest build whose jar is on the class path (ND4J's preset
+ * names {@code -avx512}, then {@code -avx2}), whether or not the CPU runs it. So wherever such a
+ * jar is present nn4j names the build to load: {@code -avx512} or {@code -avx2}, or for the
+ * generic build {@value #GENERIC_EXTENSION}, an extension no jar has, after which JavaCPP falls
+ * back to the plain build.
+ *
  * <p>Rules: a platform extension the user gave JavaCPP ({@code -Dorg.bytedeco.javacpp.platform.extension}
  * or {@code -Djavacpp.platform.extension}) is kept; otherwise {@code -Dnn4j.nd4j.build=generic|avx2|avx512}
  * names the build, if its jar is there and the CPU runs it; otherwise ({@code auto}, the default)
@@ -30,6 +36,8 @@ public record Nd4jBuildChoice(Nd4jBuild build, String source, Nd4jBuild best, Se
     public static final String JAVACPP_EXTENSION = "org.bytedeco.javacpp.platform.extension";
     /** JavaCPP's short form of it. */
     public static final String JAVACPP_EXTENSION_SHORT = "javacpp.platform.extension";
+    /** The extension that makes JavaCPP load the generic build next to the others: one no jar has. */
+    public static final String GENERIC_EXTENSION = "-generic";
 
     /** Copies the collections. */
     public Nd4jBuildChoice {
@@ -79,8 +87,7 @@ public record Nd4jBuildChoice(Nd4jBuild build, String source, Nd4jBuild best, Se
                 notes.add(text + " is ignored: its jar is not on the class path (add " + Nd4jBuild.ARTIFACT + ":"
                         + named.classifier() + ").");
             } else {
-                return new Nd4jBuildChoice(named, text, best, present, named.extension().isEmpty() ? null
-                        : named.extension(), notes, null);
+                return new Nd4jBuildChoice(named, text, best, present, extensionFor(named, present), notes, null);
             }
         }
         Nd4jBuild chosen = List.of(Nd4jBuild.AVX512, Nd4jBuild.AVX2).stream()
@@ -92,7 +99,15 @@ public record Nd4jBuildChoice(Nd4jBuild build, String source, Nd4jBuild best, Se
                     + ":" + best.classifier() + " (nn4j then loads it by itself).";
         }
         return new Nd4jBuildChoice(chosen, "nn4j's choice for this CPU and the jars present", best, present,
-                chosen.extension().isEmpty() ? null : chosen.extension(), notes, advice);
+                extensionFor(chosen, present), notes, advice);
+    }
+
+    /** The extension that loads {@code build}; none where no other build's jar is there to avoid. */
+    private static String extensionFor(Nd4jBuild build, Set<Nd4jBuild> present) {
+        if (build != Nd4jBuild.GENERIC) {
+            return build.extension();
+        }
+        return present.isEmpty() ? null : GENERIC_EXTENSION;
     }
 
     /** One line for reports such as the doctor's. */
