@@ -1,6 +1,5 @@
 package io.github.nn4j.bench.serving;
 
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -46,13 +45,6 @@ public record Latency(String runtime, String threads, String network, int batch,
         }
         int rank = (int) Math.ceil(percent / 100 * sorted.length);
         return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
-    }
-
-    /** The same percentile of unsorted values. */
-    static double percentileOf(double[] values, double percent) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return percentile(sorted, percent);
     }
 
     /** The key a runtime's row is found by: {@code runtime|threads}. */
