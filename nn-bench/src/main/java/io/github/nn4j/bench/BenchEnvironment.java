@@ -1,6 +1,7 @@
 package io.github.nn4j.bench;
 
 import io.github.nn4j.internal.platform.NativeEnvironment;
+import io.github.nn4j.platform.Nd4jBuild;
 import io.github.nn4j.platform.Nn4jPlatform;
 import io.github.nn4j.platform.PlatformPlan;
 import java.io.IOException;
@@ -41,6 +42,8 @@ public record BenchEnvironment(Map<String, String> settings) {
         s.put("OpenBLAS kernel (Nd4j.gemm)", Nn4jPlatform.activeKernel().orElse("?") + " — " + (plan.enabled()
                 ? "from " + plan.kernelSource() + "; nn4j's choice for this CPU: "
                 + (plan.bestKernel() == null ? "OpenBLAS's own detection" : plan.bestKernel()) : "nn4j's platform settings off"));
+        s.put("libnd4j build (ND4J's own ops)", Nd4jBuild.loaded().map(Nd4jBuild::label).orElse("?") + " — "
+                + Nn4jPlatform.nd4jBuild().describe().replace("libnd4j build: ", "chosen: "));
         s.put("OMP_WAIT_POLICY (as the native libraries read it)", passiveWaitPolicy() ? "PASSIVE"
                 : NativeEnvironment.get("OMP_WAIT_POLICY").orElse("(unset)"));
         s.put("BLAS threads (Nd4j.factory().blas().getMaxThreads())", String.valueOf(Nd4j.factory().blas().getMaxThreads()));

@@ -1,5 +1,10 @@
 package io.github.nn4j.bench;
 
+import io.github.nn4j.bench.serving.OrtServing;
+import io.github.nn4j.bench.serving.ServingBench;
+import io.github.nn4j.bench.serving.ServingNetwork;
+import io.github.nn4j.bench.serving.ServingReport;
+import io.github.nn4j.bench.serving.ServingResults;
 import io.github.nn4j.platform.Nn4jPlatform;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,27 +18,27 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The benchmark suite: prints the settings, measures the GEMM limit, then each workload with
- * nn4j and DL4J interleaved, and prints Markdown tables and writes a JSON file.
+ * The benchmark suite, one command for everything: prints the settings; measures serving
+ * ({@link ServingBench}: prediction latency on one caller thread at batch 1, 8, 32 and 256 and
+ * throughput with as many callers as cores, for the Fashion-MNIST model and S, M, L, nn4j beside
+ * ONNX Runtime, numpy and PyTorch; then serving while a trainer publishes snapshots); then the
+ * GEMM limit and each training workload with nn4j and DL4J interleaved and the Python peers; races
+ * the Fashion-MNIST demo's default recipe against PyTorch's reference script ({@link FashionRace});
+ * prints the serving table, the training table and every target's ratio ({@link Targets}), and
+ * writes a JSON file with every figure.
  *
- * <p>The Python peers ({@link PythonPeers}: numpy and PyTorch, where installed) run per workload
- * after nn4j and DL4J. Percentages are of the GEMM peak of the best kernel for this CPU: this
- * run's own peak when it runs that kernel, otherwise measured in a child JVM.
+ * <p>Percentages are of the GEMM peak of the best kernel for this CPU: this run's own peak when it
+ * runs that kernel, otherwise measured in a child JVM.
  *
- * <p>From the repository root, the full suite (several minutes) and the quick mode, building
+ * <p>From the repository root, the full suite (about ten minutes) and the quick mode, building
  * nn-core in the same reactor (nothing is installed); no environment prefix is needed (nn4j sets
  * its native settings itself, and the POM passes {@code -Dnn4j.blas.coretype=auto}):
  * <pre>
  * mvn -q -pl nn-bench -am compile exec:java
  * mvn -q -pl nn-bench -am compile exec:java -Dexec.args="--quick"
  * </pre>
- * or with plain {@code java} on the built classes (classpath from
- * {@code mvn -q -pl nn-bench dependency:build-classpath -Dmdep.outputFile=/tmp/cp-bench.txt}):
- * <pre>
- * java -Dnn4j.blas.coretype=auto -cp nn-bench/target/classes:nn-core/target/classes:$(cat /tmp/cp-bench.txt) \
- *     io.github.nn4j.bench.BenchMain --quick
- * </pre>
- * {@code --help} lists the options, e.g. {@code --layers 784,256,10 --batch 64 --optimizer sgd --lr 0.05}.
+ * {@code --help} lists the options, e.g. {@code --no-serving}, {@code --serving Fashion},
+ * {@code --layers 784,256,10 --batch 64 --optimizer sgd --lr 0.05}.
  */
 public final class BenchMain {
 
@@ -44,9 +49,10 @@ public final class BenchMain {
      * Runs the suite.
      *
      * @param args see {@link BenchOptions#USAGE}
-     * @throws IOException if the JSON file cannot be written
+     * @throws IOException          if the JSON file cannot be written
+     * @throws InterruptedException when interrupted
      */
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) throws IOException, InterruptedException {
         BenchOptions options;
         try {
             if (List.of(args).contains("--help")) {
@@ -65,12 +71,88 @@ public final class BenchMain {
         BenchEnvironment environment = BenchEnvironment.current();
         System.out.println("# nn-bench " + now.format(DateTimeFormatter.ISO_LOCAL_DATE_TIME));
         System.out.print(BenchReport.header(environment, options));
+        if (!options.servingNetworks().isEmpty()) {
+            System.out.println("ONNX Runtime (Java): " + OrtServing.version());
+        }
         if (!BenchEnvironment.passiveWaitPolicy()) {
             System.out.println("WARNING: OMP_WAIT_POLICY is not PASSIVE; idle OpenMP threads will spin and "
                     + "steal cores from BLAS, and every figure below will be too low.");
         }
         System.out.println();
 
+        FashionRace fashion = options.fashionRounds() > 0 ? FashionRace.run(options.fashionRounds(), BenchMain::progress)
+                : null;
+        ServingResults serving = null;
+        if (!options.servingNetworks().isEmpty()) {
+            serving = new ServingBench(ServingBench.Settings.of(options.quick(),
+                    ServingNetwork.named(options.servingNetworks()), options.runPeers()), BenchMain::progress).run();
+        }
+        TrainingRun training = options.runTraining() ? train(options) : TrainingRun.none();
+
+        BenchReport report = new BenchReport(now.toString(), environment, options, training.squares(),
+                training.shapes(), training.results(), training.peakSource(), (System.nanoTime() - start) / 1e9);
+        Targets targets = Targets.of(serving, training.results(), fashion);
+        Map<String, Object> json = report.toJsonMap();
+        if (serving != null) {
+            ServingReport servingReport = new ServingReport(serving);
+            System.out.println();
+            System.out.println("## Serving: p50 / p99 of single calls on one caller thread, and throughput");
+            System.out.println();
+            System.out.println(servingReport.latencyTable());
+            System.out.println("## Serving while a trainer publishes snapshots (Fashion model, callers = cores)");
+            System.out.println();
+            System.out.println(servingReport.underTrainingTable());
+            System.out.print(servingReport.notes());
+            json.put("serving", servingReport.toJson());
+        }
+        if (options.runTraining()) {
+            System.out.println();
+            System.out.println("## Training: samples per second");
+            System.out.println();
+            System.out.println("GEMM peak of the best kernel: " + training.peakSource());
+            System.out.println();
+            System.out.println(report.markdownTable());
+            System.out.print(report.peerNotes());
+            System.out.println();
+            System.out.println(report.gemmTable());
+            System.out.println(report.memoryTable());
+        }
+        if (fashion != null) {
+            System.out.println("## Fashion-MNIST: wall time to test accuracy, nn4j's demo recipe against PyTorch's reference");
+            System.out.println();
+            System.out.println(fashion.markdown());
+            json.put("fashionMnist", Map.of("recipe", fashion.recipe(), "nn4jSeconds", fashion.nn4jSeconds(),
+                    "nn4jTestAccuracy", fashion.nn4jAccuracy(), "pytorchSeconds", fashion.torchSeconds(),
+                    "pytorchTestAccuracy", fashion.torchAccuracy(), "note", String.valueOf(fashion.note())));
+        }
+        System.out.println("## Targets (issue 23), from this run");
+        System.out.println();
+        System.out.println(targets.markdownTable());
+        json.put("targets", targets.toJson());
+        Path output = options.output() != null ? options.output()
+                : defaultOutputDirectory().resolve("bench-" + now.format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".json");
+        Files.createDirectories(output.toAbsolutePath().getParent());
+        Files.writeString(output, Json.write(json));
+        System.out.printf(Locale.ROOT, "JSON: %s (%.0f s in all)%n", output, (System.nanoTime() - start) / 1e9);
+    }
+
+    /**
+     * The training half's figures.
+     *
+     * @param squares    the square GEMMs
+     * @param shapes     each workload's GEMM shapes
+     * @param results    one per workload
+     * @param peakSource where the peak comes from
+     */
+    private record TrainingRun(List<GemmProbe.Result> squares, Map<String, List<GemmProbe.Result>> shapes,
+                               List<WorkloadResult> results, String peakSource) {
+        static TrainingRun none() {
+            return new TrainingRun(List.of(), Map.of(), List.of(), "not measured (--no-training)");
+        }
+    }
+
+    /** The GEMM limit, then every workload with nn4j, DL4J and the Python peers. */
+    private static TrainingRun train(BenchOptions options) {
         GemmProbe probe = new GemmProbe(options.gemmSeconds());
         progress("GEMM squares " + options.squareSizes());
         List<GemmProbe.Result> squares = probe.squares(options.squareSizes());
@@ -116,22 +198,7 @@ public final class BenchMain {
             }
             results.add(result);
         }
-
-        BenchReport report = new BenchReport(now.toString(), environment, options, squares, shapes, results,
-                peakSource, (System.nanoTime() - start) / 1e9);
-        System.out.println();
-        System.out.println("GEMM peak of the best kernel: " + peakSource);
-        System.out.println();
-        System.out.println(report.markdownTable());
-        System.out.print(report.peerNotes());
-        System.out.println();
-        System.out.println(report.gemmTable());
-        System.out.println(report.memoryTable());
-        Path output = options.output() != null ? options.output()
-                : defaultOutputDirectory().resolve("bench-" + now.format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".json");
-        Files.createDirectories(output.toAbsolutePath().getParent());
-        Files.writeString(output, report.toJson());
-        System.out.printf(Locale.ROOT, "JSON: %s (%.0f s in all)%n", output, report.seconds());
+        return new TrainingRun(squares, shapes, results, peakSource);
     }
 
     /** {@code nn-bench/results} when run from the repository root, {@code results} inside nn-bench. */

@@ -21,14 +21,20 @@ import java.util.Locale;
  * @param batchCount      pre-built batches per case
  * @param seed            data and initialization seed
  * @param output          JSON file to write, or {@code null} for the default name
+ * @param runTraining     whether to run the training benchmark
+ * @param servingNetworks the networks of the serving benchmark ({@code Fashion, S, M, L}); empty to skip it
+ * @param fashionRounds   rounds of the Fashion-MNIST race against PyTorch (0 to skip it)
  */
 public record BenchOptions(boolean quick, List<Workload> workloads, boolean runDl4j, boolean runPeers,
                            double warmUpSeconds, double secondsPerRep, int reps, double gemmSeconds,
-                           List<Integer> squareSizes, int batchCount, long seed, Path output) {
+                           List<Integer> squareSizes, int batchCount, long seed, Path output,
+                           boolean runTraining, List<String> servingNetworks, int fashionRounds) {
 
     /** The command-line help. */
     public static final String USAGE = """
-            nn-bench: nn4j training throughput beside Deeplearning4j, numpy, PyTorch and the GEMM limit.
+            nn-bench: nn4j's prediction latency and serving throughput beside ONNX Runtime, numpy and
+            PyTorch, then its training throughput beside Deeplearning4j, numpy, PyTorch and the GEMM limit,
+            and the targets of issue 23 computed from this one run.
 
             nn4j sets OMP_WAIT_POLICY=PASSIVE and its OpenBLAS kernel itself; with OPENBLAS_CORETYPE
             in the environment, -Dnn4j.blas.coretype=auto (set by the POM for exec:java) overrides it.
@@ -45,6 +51,11 @@ public record BenchOptions(boolean quick, List<Workload> workloads, boolean runD
               --warmup-seconds S       warm-up per runner (quick 1, full 3)
               --no-dl4j                skip the Deeplearning4j peer
               --no-peers               skip the Python peers (nn-bench/peers, run with /usr/bin/python3)
+              --serving Fashion,S,M,L  the networks of the serving benchmark (default: all four)
+              --no-serving             skip the serving benchmark
+              --no-training            skip the training benchmark
+              --fashion-rounds N       rounds of the Fashion-MNIST race, nn4j's demo recipe against
+                                       PyTorch's reference script (quick 1, full 2; 0 skips it)
               --seed N                 data and initialization seed
               --out FILE               JSON output (default nn-bench/results/bench-<timestamp>.json)
               --help                   this text
@@ -71,6 +82,9 @@ public record BenchOptions(boolean quick, List<Workload> workloads, boolean runD
         Double warmUp = null;
         long seed = SyntheticBatches.DEFAULT_SEED;
         Path output = null;
+        boolean runTraining = true;
+        Integer fashionRounds = null;
+        List<String> serving = List.of("Fashion", "S", "M", "L");
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -89,17 +103,23 @@ public record BenchOptions(boolean quick, List<Workload> workloads, boolean runD
                 case "--warmup-seconds" -> warmUp = Double.valueOf(value(args, ++i, arg));
                 case "--seed" -> seed = Long.parseLong(value(args, ++i, arg));
                 case "--out" -> output = Path.of(value(args, ++i, arg));
+                case "--serving" -> serving = Arrays.stream(value(args, ++i, arg).split(",")).map(String::trim).toList();
+                case "--no-serving" -> serving = List.of();
+                case "--no-training" -> runTraining = false;
+                case "--fashion-rounds" -> fashionRounds = Integer.valueOf(value(args, ++i, arg));
                 default -> throw new IllegalArgumentException("unknown argument '" + arg + "'\n\n" + USAGE);
             }
         }
         List<Workload> workloads = selectWorkloads(names, layers, batch, optimizer, learningRate);
+        io.github.nn4j.bench.serving.ServingNetwork.named(serving);   // fails on an unknown name
         return new BenchOptions(quick, workloads, runDl4j, runPeers,
                 warmUp != null ? warmUp : quick ? 1.0 : 3.0,
                 repSeconds != null ? repSeconds : quick ? 0.3 : 1.0,
                 reps != null ? reps : quick ? 5 : 9,
                 quick ? 0.25 : 0.6,
                 List.of(256, 512, 1024, 2048),
-                16, seed, output);
+                16, seed, output, runTraining, serving,
+                fashionRounds != null ? fashionRounds : quick ? 1 : 2);
     }
 
     private static List<Workload> selectWorkloads(List<String> names, List<Integer> layers, int batch,

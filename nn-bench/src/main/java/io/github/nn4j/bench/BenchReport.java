@@ -144,6 +144,11 @@ public record BenchReport(String timestamp, BenchEnvironment environment, BenchO
 
     /** Every figure, as a JSON document. */
     public String toJson() {
+        return Json.write(toJsonMap());
+    }
+
+    /** Every figure, as maps and lists in the order of the JSON document. */
+    public Map<String, Object> toJsonMap() {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("timestamp", timestamp);
         root.put("environment", environment.settings());
@@ -193,7 +198,7 @@ public record BenchReport(String timestamp, BenchEnvironment environment, BenchO
         }
         root.put("results", rows);
         root.put("wallSeconds", seconds);
-        return Json.write(root);
+        return root;
     }
 
     private static Map<String, Object> gemmJson(GemmProbe.Result result) {

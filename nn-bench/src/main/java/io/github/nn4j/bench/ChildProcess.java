@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
  * @param exitCode the exit code, or -1 if it could not start or ran out of time
  * @param output   what it printed, on both streams
  */
-record ChildProcess(int exitCode, String output) {
+public record ChildProcess(int exitCode, String output) {
 
     /**
      * Runs it.
@@ -22,7 +22,7 @@ record ChildProcess(int exitCode, String output) {
      * @param timeoutSeconds the time limit, after which it is killed
      * @return its exit code and output
      */
-    static ChildProcess run(ProcessBuilder builder, int timeoutSeconds) {
+    public static ChildProcess run(ProcessBuilder builder, int timeoutSeconds) {
         File log = null;
         try {
             log = File.createTempFile("nn4j-child", ".log");

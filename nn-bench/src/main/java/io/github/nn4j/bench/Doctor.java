@@ -3,6 +3,7 @@ package io.github.nn4j.bench;
 import io.github.nn4j.internal.platform.BlasKernel;
 import io.github.nn4j.platform.CpuInfo;
 import io.github.nn4j.internal.platform.NativeEnvironment;
+import io.github.nn4j.platform.Nd4jBuild;
 import io.github.nn4j.platform.Nn4jPlatform;
 import io.github.nn4j.internal.platform.OpenBlasInfo;
 import io.github.nn4j.platform.PlatformPlan;
@@ -58,7 +59,10 @@ public final class Doctor {
         System.out.println("a JVM here without -D" + Nn4jPlatform.CORETYPE_PROPERTY + " runs: "
                 + Objects.requireNonNullElse(plain.expectedKernel(), "OpenBLAS's own detection") + " (" + plain.kernelSource() + ")");
 
+        System.out.println(Nn4jPlatform.nd4jBuild().describe());
         Nd4j.create(DataType.FLOAT, 1, 1);
+        System.out.println("libnd4j build loaded: " + Nd4jBuild.loaded().map(Nd4jBuild::classifier).orElse("?")
+                + " (-Dnn4j.nd4j.build=generic|avx2|avx512 overrides nn4j's choice)");
         for (OpenBlasInfo blas : OpenBlasInfo.all()) {
             System.out.printf(Locale.ROOT, "OpenBLAS %s: kernel %s, %d threads [%s]%n", blas.library().getFileName(),
                     blas.coreName(), blas.threads(), blas.config());

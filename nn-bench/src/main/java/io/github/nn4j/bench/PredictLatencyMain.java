@@ -24,7 +24,7 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Prediction latency of the Fashion-MNIST network (784-256-128-10, ReLU, float32, He-initialized
- * from seed 42) on one thread: the median (p50) and 99th percentile of single calls at 1, 32 and
+ * from seed 42) on one thread: the median (p50) and 99th percentile of single calls at 1, 8, 32 and
  * 256 rows, for each way of calling it, measured round by round in turn in one JVM.
  *
  * <ul>
@@ -39,12 +39,12 @@ import org.nd4j.linalg.factory.Nd4j;
  * JVM under the same load.
  *
  * <p>Run: {@code mvn -q -pl nn-bench -am compile exec:java -Dnn4j.blas.coretype=auto
- * -Dexec.mainClass=io.github.nn4j.bench.PredictLatencyMain -Dexec.args="[--baseline DIR] [--rounds N]"}
+ * -Dexec.mainClass=io.github.nn4j.bench.PredictLatencyMain -Dexec.args="[--baseline DIR] [--rounds N] [--blas-threads N]"}
  */
 public final class PredictLatencyMain {
 
-    private static final int[] BATCHES = {1, 32, 256};
-    private static final int[] CALLS_PER_ROUND = {300, 60, 10};
+    private static final int[] BATCHES = {1, 8, 32, 256};
+    private static final int[] CALLS_PER_ROUND = {300, 150, 60, 10};
 
     private PredictLatencyMain() {
     }
@@ -69,6 +69,7 @@ public final class PredictLatencyMain {
             switch (args[i]) {
                 case "--baseline" -> baseline = Path.of(args[++i]);
                 case "--rounds" -> rounds = Integer.parseInt(args[++i]);
+                case "--blas-threads" -> Nd4j.factory().blas().setMaxThreads(Integer.parseInt(args[++i]));
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
@@ -85,7 +86,10 @@ public final class PredictLatencyMain {
         Sequential model = new Sequential(new Dense(784, 256), new ReLU(), new Dense(256, 128), new ReLU(),
                 new Dense(128, 10)).init(Initializer.he(), 42);
         Predictor predictor = model.predictor();
-        float[][] outputs = {new float[10], new float[320], new float[2560]};
+        float[][] outputs = new float[BATCHES.length][];
+        for (int b = 0; b < BATCHES.length; b++) {
+            outputs[b] = new float[BATCHES[b] * 10];
+        }
 
         Map<String, Call> calls = new LinkedHashMap<>();
         calls.put("float[] Predictor", b -> {
@@ -104,16 +108,22 @@ public final class PredictLatencyMain {
             calls.put("baseline float[] via INDArray", b ->
                     invoke(old, Nd4j.create(rows[b], new long[] {BATCHES[b], 784}, 'c')).data().asFloat()[0]);
         }
-        System.out.printf(Locale.ROOT, "OpenBLAS kernel %s, one-row products by %s, %d rounds%n%n",
-                Nn4jPlatform.activeKernel().orElse("?"), DirectBlas.oneRowByGemv() ? "GEMV" : "GEMM", rounds);
+        System.out.printf(Locale.ROOT, "OpenBLAS kernel %s, %d threads, one-row products by %s, %d rounds%n%n",
+                Nn4jPlatform.activeKernel().orElse("?"), Nd4j.factory().blas().getMaxThreads(),
+                DirectBlas.oneRowByGemv() ? "GEMV" : "GEMM", rounds);
         print(measure(calls, rounds));
     }
 
     /** Samples in µs per path and batch, over {@code rounds} rounds after two of warm-up. */
     private static Map<String, List<List<Double>>> measure(Map<String, Call> calls, int rounds) {
         Map<String, List<List<Double>>> samples = new LinkedHashMap<>();
-        calls.keySet().forEach(name -> samples.put(name, List.of(new ArrayList<>(), new ArrayList<>(),
-                new ArrayList<>())));
+        calls.keySet().forEach(name -> {
+            List<List<Double>> perBatch = new ArrayList<>();
+            for (int b = 0; b < BATCHES.length; b++) {
+                perBatch.add(new ArrayList<>());
+            }
+            samples.put(name, perBatch);
+        });
         double sink = 0;
         for (int round = -2; round < rounds; round++) {
             for (int b = 0; b < BATCHES.length; b++) {

@@ -150,7 +150,7 @@ public final class PythonPeers {
      * @param line e.g. {@code PEER-RESULT peer=numpy threads=2 samples_per_s=1.0,2.0}
      * @return key → value, in order
      */
-    static Map<String, String> keyValues(String line) {
+    public static Map<String, String> keyValues(String line) {
         Map<String, String> values = new LinkedHashMap<>();
         for (String word : line.trim().split("\\s+")) {
             int equals = word.indexOf('=');
@@ -162,7 +162,7 @@ public final class PythonPeers {
     }
 
     /** {@code nn-bench/peers}: next to the compiled classes ({@code nn-bench/target/classes}), or from the working directory. */
-    static Optional<Path> scriptDirectory() {
+    public static Optional<Path> scriptDirectory() {
         List<Path> candidates = new ArrayList<>();
         try {
             Path classes = Path.of(PythonPeers.class.getProtectionDomain().getCodeSource().getLocation().toURI());

@@ -4,10 +4,12 @@ import io.github.nn4j.internal.platform.BlasKernel;
 import io.github.nn4j.internal.platform.NativeEnvironment;
 import io.github.nn4j.internal.platform.OpenBlasInfo;
 import io.github.nn4j.internal.platform.PlatformPolicy;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +36,10 @@ import org.slf4j.LoggerFactory;
  *     the environment if there is one, otherwise nn4j's choice.</li>
  * <li>{@value #WAIT_POLICY_PROPERTY}{@code =PASSIVE|ACTIVE}: that policy. Unset:
  *     {@code OMP_WAIT_POLICY} from the environment if there is one, otherwise {@code PASSIVE}.</li>
+ * <li>{@code nn4j.nd4j.build=auto|generic|avx2|avx512}: the build of ND4J's native library
+ *     ({@link Nd4jBuildChoice}). Unset ({@code auto}): the newest build the CPU runs whose jar
+ *     ({@code org.nd4j:nd4j-native:1.0.0-M2.1:linux-x86_64-avx512} or {@code -avx2}) is on the
+ *     class path; a JavaCPP platform extension given by the user is kept.</li>
  * <li>{@value #ONE_ROW_GEMV_PROPERTY}{@code =true|false}: whether products with one row (a batch
  *     of one) call GEMV rather than GEMM. Unset: GEMV unless the kernel has small-matrix GEMM
  *     kernels (the AVX-512 families SkylakeX and Cooperlake).</li>
@@ -54,10 +60,16 @@ public final class Nn4jPlatform {
      * {@code false}; nn4j sets it from the kernel it selects unless it is given.
      */
     public static final String ONE_ROW_GEMV_PROPERTY = "nn4j.blas.oneRowGemv";
+    /**
+     * Whether the kernel has OpenBLAS's small-matrix GEMM kernels, which nn4j's inference products
+     * use for few rows: {@code true} or {@code false}; nn4j sets it from the kernel it selects.
+     */
+    public static final String SMALL_MATRIX_GEMM_PROPERTY = "nn4j.blas.smallMatrixGemm";
 
     private static final Logger LOG = LoggerFactory.getLogger(Nn4jPlatform.class);
     private static final AtomicBoolean CHECKED = new AtomicBoolean();
     private static PlatformPlan plan;
+    private static Nd4jBuildChoice build = Nd4jBuildChoice.off();
 
     private Nn4jPlatform() {
     }
@@ -81,6 +93,7 @@ public final class Nn4jPlatform {
         }
         chooseOneRowProduct(decided);
         decided.warnings().forEach(LOG::warn);
+        chooseNd4jBuild(decided.cpu());
         if (decided.changes().isEmpty()) {
             return decided;
         }
@@ -118,6 +131,17 @@ public final class Nn4jPlatform {
     }
 
     /**
+     * Which libnd4j build nn4j had JavaCPP load ({@link Nd4jBuildChoice}); {@link #init()} if it has
+     * not run yet.
+     *
+     * @return the choice ({@link Nd4jBuildChoice#off()} under {@code -Dnn4j.platform=off})
+     */
+    public static synchronized Nd4jBuildChoice nd4jBuild() {
+        init();
+        return build;
+    }
+
+    /**
      * The kernel family {@code Nd4j.gemm}'s OpenBLAS runs.
      *
      * @return e.g. {@code SkylakeX}, or empty before ND4J's first use or where it cannot be asked
@@ -146,14 +170,51 @@ public final class Nn4jPlatform {
     }
 
     /**
-     * Sets {@value #ONE_ROW_GEMV_PROPERTY}, which nn4j's direct BLAS calls read, unless it is set:
-     * one-row products go to GEMV where the kernel has no small-matrix GEMM
-     * ({@link BlasKernel#hasSmallMatrixGemm()}). Unknown kernel: left unset (GEMM).
+     * Sets {@value #ONE_ROW_GEMV_PROPERTY} and {@value #SMALL_MATRIX_GEMM_PROPERTY}, which nn4j's
+     * direct BLAS calls read, unless they are set: one-row products go to GEMV where the kernel has
+     * no small-matrix GEMM ({@link BlasKernel#hasSmallMatrixGemm()}), and inference products of few
+     * rows are split into small-matrix blocks where it has. Unknown kernel: left unset (GEMM, no split).
      */
     private static void chooseOneRowProduct(PlatformPlan decided) {
-        if (decided.expectedKernel() != null && System.getProperty(ONE_ROW_GEMV_PROPERTY) == null) {
-            BlasKernel.named(decided.expectedKernel()).ifPresent(kernel ->
-                    System.setProperty(ONE_ROW_GEMV_PROPERTY, String.valueOf(!kernel.hasSmallMatrixGemm())));
+        if (decided.expectedKernel() == null) {
+            return;
+        }
+        BlasKernel.named(decided.expectedKernel()).ifPresent(kernel -> {
+            if (System.getProperty(ONE_ROW_GEMV_PROPERTY) == null) {
+                System.setProperty(ONE_ROW_GEMV_PROPERTY, String.valueOf(!kernel.hasSmallMatrixGemm()));
+            }
+            if (System.getProperty(SMALL_MATRIX_GEMM_PROPERTY) == null) {
+                System.setProperty(SMALL_MATRIX_GEMM_PROPERTY, String.valueOf(kernel.hasSmallMatrixGemm()));
+            }
+        });
+    }
+
+    /**
+     * Picks the libnd4j build ({@link Nd4jBuildChoice#decide}) and sets JavaCPP's platform extension
+     * for it, which JavaCPP reads when ND4J loads its native library.
+     */
+    private static void chooseNd4jBuild(CpuInfo cpu) {
+        Set<Nd4jBuild> present = EnumSet.noneOf(Nd4jBuild.class);
+        ClassLoader loader = Nn4jPlatform.class.getClassLoader();
+        for (Nd4jBuild candidate : List.of(Nd4jBuild.AVX2, Nd4jBuild.AVX512)) {
+            if (loader != null && candidate.present(loader)) {
+                present.add(candidate);
+            }
+        }
+        String given = System.getProperty(Nd4jBuildChoice.JAVACPP_EXTENSION,
+                System.getProperty(Nd4jBuildChoice.JAVACPP_EXTENSION_SHORT));
+        build = Nd4jBuildChoice.decide(cpu, present, System.getProperty(Nd4jBuildChoice.PROPERTY), given);
+        build.warnings().forEach(LOG::warn);
+        if (build.advice() != null) {
+            LOG.info(build.advice());
+        }
+        if (build.extensionToSet() != null) {
+            if (OpenBlasInfo.nd4jNativesLoaded()) {
+                LOG.warn("ND4J's native libraries were loaded before nn4j could choose the {} build of libnd4j.",
+                        build.build().label());
+            } else {
+                System.setProperty(Nd4jBuildChoice.JAVACPP_EXTENSION, build.extensionToSet());
+            }
         }
     }
 

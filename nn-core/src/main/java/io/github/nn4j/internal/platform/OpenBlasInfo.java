@@ -91,7 +91,12 @@ public record OpenBlasInfo(Path library, String coreName, String config, int thr
                 .anyMatch(name -> name.startsWith("libnd4jcpu") || name.startsWith(ND4J_GEMM_LIBRARY));
     }
 
-    private static List<Path> mappedFiles() {
+    /**
+     * The files this process has mapped, from {@code /proc/self/maps}.
+     *
+     * @return the paths, in map order; empty where the file does not exist (not Linux)
+     */
+    public static List<Path> mappedFiles() {
         Path maps = Path.of("/proc/self/maps");
         if (!Files.isReadable(maps)) {
             return List.of();
