@@ -1,13 +1,13 @@
 package io.github.nn4j.bench;
 
-import io.github.nn4j.internal.platform.BlasKernel;
+import io.github.nn4j.platform.BlasKernel;
 import io.github.nn4j.platform.CpuInfo;
 import io.github.nn4j.internal.platform.NativeEnvironment;
 import io.github.nn4j.platform.Nd4jBuild;
 import io.github.nn4j.platform.Nn4jPlatform;
 import io.github.nn4j.internal.platform.OpenBlasInfo;
 import io.github.nn4j.platform.PlatformPlan;
-import io.github.nn4j.internal.platform.PlatformPolicy;
+import io.github.nn4j.platform.PlatformPolicy;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;

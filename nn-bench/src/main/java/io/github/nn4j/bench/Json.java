@@ -8,12 +8,18 @@ import java.util.Map;
  * A minimal JSON writer for the report: maps (in their iteration order), lists, strings,
  * numbers (NaN and infinity become {@code null}), booleans and {@code null}.
  */
-final class Json {
+public final class Json {
 
     private Json() {
     }
 
-    static String write(Object value) {
+    /**
+     * The value as indented JSON text.
+     *
+     * @param value a map, list, string, number, boolean or {@code null}, nested as deep as needed
+     * @return the text
+     */
+    public static String write(Object value) {
         StringBuilder out = new StringBuilder();
         write(value, out, "");
         return out.append('\n').toString();

@@ -1,9 +1,9 @@
 package io.github.nn4j.base;
 
+import io.github.nn4j.internal.base.ArrayReuse;
 import io.github.nn4j.internal.base.InferenceScratch;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Helpers for the working arrays that layers and losses keep between training steps, so that
@@ -28,17 +28,7 @@ public final class Buffers {
      * @return an array of the requested shape and type; its contents are unspecified
      */
     public static INDArray reuse(INDArray current, long rows, long columns, DataType type) {
-        if (current != null && current.columns() == columns && current.dataType() == type) {
-            if (current.rows() == rows) {
-                return current;
-            }
-            // Every array this method returns starts at offset 0 of its buffer, rows packed.
-            if (current.data().length() >= rows * columns) {
-                return Nd4j.create(current.data(), new long[] {rows, columns}, new long[] {columns, 1}, 0L, 'c',
-                        type);
-            }
-        }
-        return Nd4j.createUninitialized(type, rows, columns);
+        return ArrayReuse.reuse(current, rows, columns, type);
     }
 
     /**

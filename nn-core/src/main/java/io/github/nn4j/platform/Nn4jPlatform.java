@@ -1,9 +1,7 @@
 package io.github.nn4j.platform;
 
-import io.github.nn4j.internal.platform.BlasKernel;
 import io.github.nn4j.internal.platform.NativeEnvironment;
 import io.github.nn4j.internal.platform.OpenBlasInfo;
-import io.github.nn4j.internal.platform.PlatformPolicy;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;

@@ -3,7 +3,6 @@ package io.github.nn4j.platform;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.github.nn4j.internal.platform.BlasKernel;
 import io.github.nn4j.testing.DenseProducts;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

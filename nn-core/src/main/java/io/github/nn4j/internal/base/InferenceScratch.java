@@ -1,7 +1,5 @@
 package io.github.nn4j.internal.base;
 
-import io.github.nn4j.base.Buffers;
-import io.github.nn4j.base.Mode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -33,7 +31,7 @@ public final class InferenceScratch {
     }
 
     /**
-     * Runs an inference pass during which {@link Buffers#output} in {@link Mode#EVAL} hands out this
+     * Runs an inference pass during which {@code Buffers.output} in {@code Mode.EVAL} hands out this
      * thread's reusable arrays instead of new ones.
      *
      * @param pass the pass; what it returns must not be one of those arrays (copy it)
@@ -95,7 +93,7 @@ public final class InferenceScratch {
             return last;   // the same shape as the last pass: not even a view to make
         }
         INDArray kept = scratch.slots.get(slot);
-        INDArray array = Buffers.reuse(kept, rows, columns, type);
+        INDArray array = ArrayReuse.reuse(kept, rows, columns, type);
         if (kept == null || array.data() != kept.data()) {
             scratch.slots.set(slot, array);
         }

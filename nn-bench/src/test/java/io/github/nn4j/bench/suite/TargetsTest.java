@@ -1,4 +1,4 @@
-package io.github.nn4j.bench;
+package io.github.nn4j.bench.suite;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

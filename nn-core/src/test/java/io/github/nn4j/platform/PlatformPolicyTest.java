@@ -1,12 +1,10 @@
-package io.github.nn4j.internal.platform;
+package io.github.nn4j.platform;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.nn4j.platform.CpuInfo;
-import io.github.nn4j.platform.PlatformPlan;
 import io.github.nn4j.platform.PlatformPlan.EnvChange;
 import java.util.List;
 import java.util.Map;

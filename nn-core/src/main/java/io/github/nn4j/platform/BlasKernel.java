@@ -1,6 +1,5 @@
-package io.github.nn4j.internal.platform;
+package io.github.nn4j.platform;
 
-import io.github.nn4j.platform.CpuInfo;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;

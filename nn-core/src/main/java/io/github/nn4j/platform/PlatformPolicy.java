@@ -1,8 +1,5 @@
-package io.github.nn4j.internal.platform;
+package io.github.nn4j.platform;
 
-import io.github.nn4j.platform.CpuInfo;
-import io.github.nn4j.platform.Nn4jPlatform;
-import io.github.nn4j.platform.PlatformPlan;
 import io.github.nn4j.platform.PlatformPlan.EnvChange;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,16 @@
-package io.github.nn4j.bench;
+package io.github.nn4j.bench.suite;
 
+import io.github.nn4j.bench.BenchEnvironment;
+import io.github.nn4j.bench.BenchOptions;
+import io.github.nn4j.bench.BenchReport;
+import io.github.nn4j.bench.FashionRace;
+import io.github.nn4j.bench.GemmProbe;
+import io.github.nn4j.bench.Json;
+import io.github.nn4j.bench.KernelProbe;
+import io.github.nn4j.bench.PythonPeers;
+import io.github.nn4j.bench.Workload;
+import io.github.nn4j.bench.WorkloadBench;
+import io.github.nn4j.bench.WorkloadResult;
 import io.github.nn4j.bench.serving.OrtServing;
 import io.github.nn4j.bench.serving.ServingBench;
 import io.github.nn4j.bench.serving.ServingNetwork;

@@ -1,5 +1,8 @@
-package io.github.nn4j.bench;
+package io.github.nn4j.bench.suite;
 
+import io.github.nn4j.bench.FashionRace;
+import io.github.nn4j.bench.PythonPeers;
+import io.github.nn4j.bench.WorkloadResult;
 import io.github.nn4j.bench.serving.Latency;
 import io.github.nn4j.bench.serving.ServingResults;
 import io.github.nn4j.bench.serving.ServingUnderTraining;
