@@ -38,7 +38,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * cost), and the dashboard's own measure of its cost
  * ({@code overhead}: the time its listener spent on the training thread, as a share of it).
  *
- * <p>Run: {@code mvn -q -pl nn-bench -am compile exec:java
+ * <p>Run: {@code mvn -q -pl nn-bench -am compile exec:java@bench
  * -Dexec.mainClass=io.github.nn4j.bench.DashboardOverheadMain -Dexec.args="7"} (repetitions,
  * default 7, after one warm-up; further arguments name workloads, S and M by default).
  */

@@ -26,7 +26,7 @@ import org.nd4j.nativeblas.NativeOpsHolder;
  * measurement, every candidate kernel measured in a child JVM, and the kernel and settings nn4j
  * recommends. About half a minute, from the repository root:
  * <pre>
- * mvn -q -pl nn-bench -am compile exec:java -Dexec.mainClass=io.github.nn4j.bench.Doctor
+ * mvn -q -pl nn-bench -am compile exec:java@bench -Dexec.mainClass=io.github.nn4j.bench.Doctor
  * </pre>
  * {@code -Dexec.args="--seconds 2"} measures each kernel longer (default 1 s).
  */

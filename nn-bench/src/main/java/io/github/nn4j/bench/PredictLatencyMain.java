@@ -38,7 +38,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * loader of their own beside this one (ND4J is shared), so before and after run interleaved in one
  * JVM under the same load.
  *
- * <p>Run: {@code mvn -q -pl nn-bench -am compile exec:java -Dnn4j.blas.coretype=auto
+ * <p>Run: {@code mvn -q -pl nn-bench -am compile exec:java@bench -Dnn4j.blas.coretype=auto
  * -Dexec.mainClass=io.github.nn4j.bench.PredictLatencyMain -Dexec.args="[--baseline DIR] [--rounds N] [--blas-threads N]"}
  */
 public final class PredictLatencyMain {

@@ -34,7 +34,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * published meanwhile, and the heap and ND4J off-heap bytes before and after the predictions (each
  * after garbage collection, with the trainer alive but paused between two steps for both).
  *
- * <p>Run: {@code mvn -q -pl nn-bench -am compile exec:java
+ * <p>Run: {@code mvn -q -pl nn-bench -am compile exec:java@bench
  * -Dexec.mainClass=io.github.nn4j.bench.ServingBenchMain -Dexec.args="1000000 8 true"}
  * (predictions, threads, train while serving).
  */

@@ -7,7 +7,7 @@ import java.util.Locale;
  * runs many steps of each standard workload and prints ND4J's off-heap byte count before and
  * after, with a garbage collection before each reading so that only live memory counts.
  *
- * <p>Run: {@code mvn -q -pl nn-bench -am compile exec:java
+ * <p>Run: {@code mvn -q -pl nn-bench -am compile exec:java@bench
  * -Dexec.mainClass=io.github.nn4j.bench.SoakMain -Dexec.args="10000"} (steps per workload,
  * default 10,000; optional further arguments name workloads such as {@code S} or {@code M}).
  */

@@ -7,7 +7,7 @@ import java.util.List;
  * Prints where the training step of each chosen standard workload spends its time (see
  * {@link StepProfile}), as Markdown tables.
  *
- * <p>Run: {@code mvn -q -pl nn-bench -am compile exec:java
+ * <p>Run: {@code mvn -q -pl nn-bench -am compile exec:java@bench
  * -Dexec.mainClass=io.github.nn4j.bench.StepProfileMain -Dexec.args="S M"} (workload names,
  * default {@code S M}; {@code L} takes about a minute).
  */

@@ -45,8 +45,8 @@ import java.util.Map;
  * nn-core in the same reactor (nothing is installed); no environment prefix is needed (nn4j sets
  * its native settings itself, and the POM passes {@code -Dnn4j.blas.coretype=auto}):
  * <pre>
- * mvn -q -pl nn-bench -am compile exec:java
- * mvn -q -pl nn-bench -am compile exec:java -Dexec.args="--quick"
+ * mvn -q -pl nn-bench -am compile exec:java@bench
+ * mvn -q -pl nn-bench -am compile exec:java@bench -Dexec.args="--quick"
  * </pre>
  * {@code --help} lists the options, e.g. {@code --no-serving}, {@code --serving Fashion},
  * {@code --layers 784,256,10 --batch 64 --optimizer sgd --lr 0.05}.
